@@ -1,0 +1,117 @@
+/// Turns the blank-line-separated blocks of a body into paragraphs and related links.
+///
+/// Shared by both formats. A block that is only a link label ("Related News:", "Read More:")
+/// introduces the titles of linked articles: the blocks after it that look like headlines (one
+/// short line that does not end a sentence). A stray page marker such as `205/103` at the end of
+/// a paragraph is removed. Everything removed is recorded in the notes.
+enum BodyParser {
+    static func parse(blocks: [String]) -> ArticleBody {
+        var body = ArticleBody(paragraphs: [])
+        var seenTitles: Set<String> = []
+        var i = 0
+        while i < blocks.count {
+            let block = blocks[i]
+            i += 1
+            guard let (label, inlineTitle) = linkLabel(block) else {
+                appendParagraph(block, to: &body)
+                continue
+            }
+            var titles: [String] = []
+            if let inlineTitle { titles.append(inlineTitle) }
+            while i < blocks.count, looksLikeHeadline(blocks[i]), linkLabel(blocks[i]) == nil {
+                titles.append(blocks[i])
+                i += 1
+            }
+            if titles.isEmpty {
+                body.notes.append("'\(label):' is followed by no headline; kept as a paragraph")
+                appendParagraph(block, to: &body)
+                continue
+            }
+            for title in titles {
+                if seenTitles.insert(title).inserted {
+                    body.links.append(.init(label: label, title: title))
+                } else {
+                    body.notes.append("dropped a repeated '\(label)' link to \"\(title)\"")
+                }
+            }
+        }
+        return body
+    }
+
+    private static func appendParagraph(_ block: String, to body: inout ArticleBody) {
+        if let (kept, artifact) = strippingArtifact(block) {
+            if kept.isEmpty {
+                body.notes.append("removed a stray '\(artifact)' between paragraphs")
+                return
+            }
+            body.notes.append("removed a stray '\(artifact)' from the end of paragraph \(body.paragraphs.count)")
+            body.paragraphs.append(kept)
+            return
+        }
+        body.paragraphs.append(block)
+    }
+
+    /// The words that introduce related links, compared case-insensitively.
+    private static let labels: Set<String> = [
+        "related news", "related", "related stories", "related articles", "related story", "read more",
+        "read also", "also read", "see also", "more news", "more on this",
+    ]
+
+    /// The label of a link block as written ("Related news"), and a title written on the
+    /// same line after the colon, if any.
+    static func linkLabel(_ block: String) -> (label: String, title: String?)? {
+        // Labels are short: look no further than a few words in.
+        guard let colon = block.utf8.prefix(40).firstIndex(of: UInt8(ascii: ":")), !block.utf8.contains(0x0A) else {
+            return nil
+        }
+        let label = block[..<colon].trimming(" \t\u{A0}")
+        guard labels.contains(label.lowercased()) else { return nil }
+        let rest = block[block.index(after: colon)...].trimming(" \t\u{A0}")
+        if rest.isEmpty { return (label, nil) }
+        return looksLikeHeadline(rest) ? (label, rest) : nil
+    }
+
+    /// One line of at most 200 characters that does not end like a sentence.
+    static func looksLikeHeadline(_ block: String) -> Bool {
+        guard block.utf8.count <= 800, !block.utf8.contains(0x0A), block.count <= 200, let last = block.last else {
+            return false
+        }
+        var end = last
+        if "\"'”’)".contains(end), let before = block.dropLast().last { end = before }
+        return !".!?…:;,".contains(end)
+    }
+
+    /// A paragraph ending in a page marker like `205/103` after the end of a sentence (or a
+    /// block that is only such a marker): the paragraph without it, and the marker.
+    static func strippingArtifact(_ block: String) -> (kept: String, artifact: String)? {
+        guard let lastByte = block.utf8.last, lastByte >= UInt8(ascii: "0"), lastByte <= UInt8(ascii: "9") else { return nil }
+        let scalars = Array(block.unicodeScalars)
+        var end = scalars.count
+        func digits() -> Int {
+            var count = 0
+            while end > 0, ("0"..."9").contains(scalars[end - 1]) { end -= 1; count += 1 }
+            return count
+        }
+        guard (1...4).contains(digits()), end > 0, scalars[end - 1] == "/" else { return nil }
+        end -= 1
+        guard (1...4).contains(digits()) else { return nil }
+        let artifactStart = end
+        let artifact = String(String.UnicodeScalarView(scalars[artifactStart...]))
+        if end == 0 { return ("", artifact) }
+        guard TextScanning.isSpace(scalars[end - 1]) else { return nil }
+        while end > 0, TextScanning.isSpace(scalars[end - 1]) { end -= 1 }
+        guard end > 0, ".!?…\"”’)".unicodeScalars.contains(scalars[end - 1]) else { return nil }
+        return (String(String.UnicodeScalarView(scalars[..<end])), artifact)
+    }
+}
+
+extension StringProtocol {
+    /// The text without the given characters at either end.
+    func trimming(_ set: String) -> String {
+        let characters = Set(set)
+        guard let first = firstIndex(where: { !characters.contains($0) }),
+            let last = lastIndex(where: { !characters.contains($0) })
+        else { return "" }
+        return String(self[first...last])
+    }
+}

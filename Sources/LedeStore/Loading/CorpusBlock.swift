@@ -1,0 +1,150 @@
+/// A run of consecutive articles assembled on a worker thread: text laid out, sentences split,
+/// indexed and extracted. Identifiers inside a block count from zero; `CorpusBuilder` shifts
+/// them when it appends the block.
+struct CorpusBlock: Sendable {
+    var articles: [Article] = []
+    var paragraphs: [Paragraph] = []
+    var sentences: [Sentence] = []
+    var links: [Link] = []
+    var mentions: [BlockMention] = []
+    var quotes: [BlockQuote] = []
+    var dates: [DateReference] = []
+    /// Entities this block mentions, with what it learned of them.
+    var entities: [EntityKey: EntityFacts] = [:]
+    var titleIndex = InvertedIndex()
+    var textIndex = InvertedIndex()
+    var issues: [LoadIssue] = []
+    var fileCount = 0
+
+    /// A mention whose entity is still a key.
+    struct BlockMention: Sendable {
+        var mention: Mention
+        var entity: EntityKey
+    }
+
+    struct BlockQuote: Sendable {
+        var quote: Quote
+        var speaker: EntityKey?
+    }
+
+    /// What one block knows about an entity.
+    struct EntityFacts: Sendable {
+        var surfaces: Set<String> = []
+        var roles: Set<String> = []
+        var country: String?
+    }
+}
+
+/// Lays out and analyses drafts into a block. One per worker thread: it keeps its tokenizer's
+/// caches and scratch buffers between articles.
+struct BlockAssembler {
+    let extractor: any ArticleExtractor
+    private var tokenizer = TermTokenizer()
+    private var scratch: [UInt64] = []
+
+    init(extractor: any ArticleExtractor) {
+        self.extractor = extractor
+    }
+
+    mutating func append(_ draft: ArticleDraft, to block: inout CorpusBlock) {
+        let articleID = ArticleID(block.articles.count)
+        let text = draft.body.paragraphs.joined(separator: "\n\n")
+        var article = Article(
+            key: draft.key, file: draft.file, line: Int32(draft.line), title: draft.title, published: draft.published,
+            updated: draft.updated, source: draft.source, section: draft.section, captions: draft.captions,
+            text: text, words: 0, notes: draft.notes, extra: draft.extra)
+
+        // Paragraphs and sentences, as UTF-8 ranges of the joined text.
+        var paragraphRanges: [Range<Int>] = []
+        var sentenceRanges: [(paragraph: Int, range: Range<Int>)] = []
+        var offset = 0
+        var words = 0
+        let firstParagraph = Int32(block.paragraphs.count)
+        var mutableText = text
+        mutableText.withUTF8 { bytes in
+            for (index, paragraph) in draft.body.paragraphs.enumerated() {
+                let range = offset..<(offset + paragraph.utf8.count)
+                paragraphRanges.append(range)
+                let firstSentence = Int32(block.sentences.count)
+                for sentence in SentenceSplitter.split(bytes, in: range) {
+                    sentenceRanges.append((index, sentence))
+                    block.sentences.append(
+                        Sentence(paragraph: ParagraphID(block.paragraphs.count), textRange: Int32(sentence.lowerBound)..<Int32(sentence.upperBound)))
+                }
+                block.paragraphs.append(
+                    Paragraph(
+                        article: articleID, index: Int32(index), textRange: Int32(range.lowerBound)..<Int32(range.upperBound),
+                        sentences: firstSentence..<Int32(block.sentences.count)))
+                words += TextScanning.countWords(paragraph)
+                offset = range.upperBound + 2
+            }
+        }
+        article.words = Int32(words)
+        article.paragraphs = firstParagraph..<Int32(block.paragraphs.count)
+
+        let firstLink = Int32(block.links.count)
+        for link in draft.body.links {
+            block.links.append(Link(article: articleID, label: link.label, title: link.title))
+        }
+        article.links = firstLink..<Int32(block.links.count)
+
+        block.titleIndex.addDocument(draft.title ?? "", tokenizer: &tokenizer, scratch: &scratch)
+        block.textIndex.addDocument(text, tokenizer: &tokenizer, scratch: &scratch)
+
+        let firstSentenceOfArticle = Int32(block.sentences.count - sentenceRanges.count)
+        let extraction = extractor.extract(
+            ExtractionInput(
+                title: draft.title, text: text, paragraphs: paragraphRanges, sentences: sentenceRanges,
+                published: draft.published))
+        record(extraction, of: &article, id: articleID, firstParagraph: firstParagraph, firstSentence: firstSentenceOfArticle, in: &block)
+        block.articles.append(article)
+    }
+
+    private func record(
+        _ extraction: ExtractionResult, of article: inout Article, id: ArticleID, firstParagraph: Int32,
+        firstSentence: Int32, in block: inout CorpusBlock
+    ) {
+        let offsets = ScalarOffsets(article.text)
+        func span(_ range: Range<Int>) -> Range<Int32> { Int32(range.lowerBound)..<Int32(range.upperBound) }
+        func sentence(_ index: Int) -> SentenceID { SentenceID(rawValue: firstSentence + Int32(index)) }
+
+        let firstMention = Int32(block.mentions.count)
+        for found in extraction.mentions {
+            let range = span(found.range)
+            let mention = Mention(
+                entity: EntityID(rawValue: -1), article: id, sentence: sentence(found.sentence),
+                start: offsets.scalarOffset(ofUTF8: range.lowerBound), end: offsets.scalarOffset(ofUTF8: range.upperBound),
+                textRange: range, form: found.form)
+            block.mentions.append(.init(mention: mention, entity: found.entity))
+            block.entities[found.entity, default: .init()].surfaces.insert(article.text.utf8Slice(range))
+        }
+        article.mentions = firstMention..<Int32(block.mentions.count)
+
+        for (key, roles) in extraction.roles {
+            block.entities[key, default: .init()].roles.formUnion(roles)
+        }
+        for (key, country) in extraction.countries where block.entities[key]?.country == nil {
+            block.entities[key, default: .init()].country = country
+        }
+
+        let firstQuote = Int32(block.quotes.count)
+        for found in extraction.quotes {
+            let quote = Quote(
+                article: id, paragraph: ParagraphID(rawValue: firstParagraph + Int32(found.paragraph)),
+                textRange: span(found.range), speaker: nil, attribution: found.attribution)
+            block.quotes.append(.init(quote: quote, speaker: found.speaker))
+            if let speaker = found.speaker, block.entities[speaker] == nil { block.entities[speaker] = .init() }
+        }
+        article.quotes = firstQuote..<Int32(block.quotes.count)
+
+        let firstDate = Int32(block.dates.count)
+        for found in extraction.dates {
+            block.dates.append(
+                DateReference(
+                    article: id, sentence: sentence(found.sentence), textRange: span(found.range), date: found.date,
+                    end: found.end, precision: found.precision))
+        }
+        article.dates = firstDate..<Int32(block.dates.count)
+        article.dateline = extraction.dateline
+    }
+}

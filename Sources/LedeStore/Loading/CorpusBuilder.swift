@@ -1,0 +1,147 @@
+/// Appends blocks in corpus order and builds the corpus from them: shifts identifiers, gives
+/// each entity key one identifier, merges the block indexes, and resolves links.
+struct CorpusBuilder {
+    private var articles: [Article] = []
+    private var paragraphs: [Paragraph] = []
+    private var sentences: [Sentence] = []
+    private var links: [Link] = []
+    private var mentions: [Mention] = []
+    private var quotes: [Quote] = []
+    private var dates: [DateReference] = []
+    private var entityIDs: [EntityKey: EntityID] = [:]
+    private var entityKeys: [EntityKey] = []
+    private var entityFacts: [CorpusBlock.EntityFacts] = []
+    private var titleIndex = InvertedIndex()
+    private var textIndex = InvertedIndex()
+    private var issues: [LoadIssue] = []
+    private var fileCount = 0
+
+    mutating func append(_ block: CorpusBlock) {
+        let articleBase = Int32(articles.count)
+        let paragraphBase = Int32(paragraphs.count)
+        let sentenceBase = Int32(sentences.count)
+        let linkBase = Int32(links.count)
+        let mentionBase = Int32(mentions.count)
+        let quoteBase = Int32(quotes.count)
+        let dateBase = Int32(dates.count)
+        func shift(_ range: Range<Int32>, _ base: Int32) -> Range<Int32> {
+            (range.lowerBound + base)..<(range.upperBound + base)
+        }
+
+        for var article in block.articles {
+            article.paragraphs = shift(article.paragraphs, paragraphBase)
+            article.links = shift(article.links, linkBase)
+            article.mentions = shift(article.mentions, mentionBase)
+            article.quotes = shift(article.quotes, quoteBase)
+            article.dates = shift(article.dates, dateBase)
+            articles.append(article)
+        }
+        for var paragraph in block.paragraphs {
+            paragraph.article = ArticleID(rawValue: paragraph.article.rawValue + articleBase)
+            paragraph.sentences = shift(paragraph.sentences, sentenceBase)
+            paragraphs.append(paragraph)
+        }
+        for var sentence in block.sentences {
+            sentence.paragraph = ParagraphID(rawValue: sentence.paragraph.rawValue + paragraphBase)
+            sentences.append(sentence)
+        }
+        for var link in block.links {
+            link.article = ArticleID(rawValue: link.article.rawValue + articleBase)
+            links.append(link)
+        }
+        for found in block.mentions {
+            var mention = found.mention
+            mention.entity = entity(found.entity)
+            mention.article = ArticleID(rawValue: mention.article.rawValue + articleBase)
+            mention.sentence = SentenceID(rawValue: mention.sentence.rawValue + sentenceBase)
+            mentions.append(mention)
+        }
+        for found in block.quotes {
+            var quote = found.quote
+            quote.article = ArticleID(rawValue: quote.article.rawValue + articleBase)
+            quote.paragraph = ParagraphID(rawValue: quote.paragraph.rawValue + paragraphBase)
+            quote.speaker = found.speaker.map { entity($0) }
+            quotes.append(quote)
+        }
+        for var date in block.dates {
+            date.article = ArticleID(rawValue: date.article.rawValue + articleBase)
+            date.sentence = SentenceID(rawValue: date.sentence.rawValue + sentenceBase)
+            dates.append(date)
+        }
+        // Facts about an entity the corpus never mentions (nor quotes) are dropped.
+        for (key, facts) in block.entities {
+            guard let id = entityIDs[key]?.index else { continue }
+            entityFacts[id].surfaces.formUnion(facts.surfaces)
+            entityFacts[id].roles.formUnion(facts.roles)
+            if entityFacts[id].country == nil { entityFacts[id].country = facts.country }
+        }
+        titleIndex.append(block.titleIndex)
+        textIndex.append(block.textIndex)
+        issues += block.issues
+        fileCount += block.fileCount
+    }
+
+    mutating func record(_ issue: LoadIssue, countingFile: Bool) {
+        issues.append(issue)
+        if countingFile { fileCount += 1 }
+    }
+
+    /// The identifier of an entity key, assigned in order of first appearance.
+    private mutating func entity(_ key: EntityKey) -> EntityID {
+        if let id = entityIDs[key] { return id }
+        let id = EntityID(entityKeys.count)
+        entityIDs[key] = id
+        entityKeys.append(key)
+        entityFacts.append(.init())
+        return id
+    }
+
+    func build(root: String) -> Corpus {
+        var entities = entityKeys.enumerated().map { index, key in
+            let facts = entityFacts[index]
+            return Entity(
+                name: key.name, kind: key.kind, aliases: facts.surfaces.subtracting([key.name]).sorted(),
+                roles: facts.roles.sorted(), country: key.kind == .place ? facts.country : nil)
+        }
+        for (index, mention) in mentions.enumerated() {
+            let entity = mention.entity.index
+            entities[entity].mentions.append(MentionID(index))
+            if entities[entity].articles.last != mention.article { entities[entity].articles.append(mention.article) }
+        }
+
+        var resolvedLinks = links
+        var byTitle: [String: ArticleID] = [:]
+        for (index, article) in articles.enumerated() {
+            guard let title = article.title else { continue }
+            let key = LinkTitle.normalized(title)
+            if byTitle[key] == nil { byTitle[key] = ArticleID(index) }
+        }
+        for index in resolvedLinks.indices {
+            resolvedLinks[index].target = byTitle[LinkTitle.normalized(resolvedLinks[index].title)]
+        }
+
+        return Corpus(
+            root: root, articles: articles, paragraphs: paragraphs, sentences: sentences, entities: entities,
+            mentions: mentions, quotes: quotes, links: resolvedLinks, dates: dates, issues: issues,
+            fileCount: fileCount, search: SearchIndex(title: titleIndex, text: textIndex))
+    }
+}
+
+/// How link titles and article titles are compared: case, quotation marks, punctuation and
+/// spacing do not matter.
+enum LinkTitle {
+    static func normalized(_ title: String) -> String {
+        var words: [String] = []
+        var current = ""
+        for character in title.lowercased() {
+            if character.isLetter || character.isNumber {
+                current.append(character)
+            } else if !current.isEmpty && !"'’".contains(character) {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words.joined(separator: " ")
+    }
+}

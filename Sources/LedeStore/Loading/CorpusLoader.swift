@@ -1,0 +1,272 @@
+import Foundation
+
+/// How to load a corpus.
+public struct LoadOptions: Sendable {
+    public var extractor: any ArticleExtractor
+    /// Threads that parse, index and extract; the calling thread merges their blocks.
+    public var workers: Int
+
+    public init(extractor: any ArticleExtractor = NoExtraction(), workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.extractor = extractor
+        self.workers = max(1, workers)
+    }
+}
+
+/// The corpus cannot be loaded at all: the path does not exist or is not a corpus.
+public struct CorpusLoadError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+/// Loads a corpus from a file or a folder.
+///
+/// Files are read, parsed, indexed and extracted in blocks on `workers` threads, and the
+/// blocks are merged in path order on the calling thread, so the result does not depend on the
+/// number of threads. A file or record that cannot be read is reported in `Corpus.issues`
+/// and the rest still loads.
+public enum CorpusLoader {
+    /// Seed files per block.
+    static let seedFilesPerBlock = 64
+    /// Bytes of JSON Lines per block.
+    static let jsonLinesBlockBytes = 1 << 20
+
+    public static func load(_ root: String, options: LoadOptions = LoadOptions()) throws(CorpusLoadError) -> Corpus {
+        let files: CorpusFiles
+        do {
+            files = try CorpusFiles(root: root)
+        } catch {
+            throw CorpusLoadError(message: error.message)
+        }
+        var builder = CorpusBuilder()
+        for issue in files.issues { builder.record(issue, countingFile: false) }
+
+        let producer = WorkProducer(files.files)
+        let assemblers = (0..<options.workers).map { _ in AssemblerBox(BlockAssembler(extractor: options.extractor)) }
+        OrderedParallelMap.run(
+            workers: options.workers, window: options.workers * 3,
+            next: { producer.next() },
+            transform: { item, worker in assemblers[worker].process(item) },
+            consume: { builder.append($0) })
+        return builder.build(root: root)
+    }
+}
+
+/// One unit of loading work.
+enum WorkItem: Sendable {
+    case seedFiles([CorpusFiles.File])
+    case jsonLines(CorpusFiles.File, bytes: [UInt8], firstLine: Int)
+    case unreadable(CorpusFiles.File, reason: String)
+}
+
+/// Hands out work in corpus order: batches of seed files, and JSON Lines files a block of
+/// whole lines at a time, so a large file is never held in memory at once.
+private final class WorkProducer: @unchecked Sendable {
+    private var files: ArraySlice<CorpusFiles.File>
+    private var reader: LineBlockReader?
+
+    init(_ files: [CorpusFiles.File]) {
+        self.files = files[...]
+    }
+
+    /// Called under `OrderedParallelMap`'s lock.
+    func next() -> WorkItem? {
+        if let current = reader {
+            switch current.nextBlock() {
+            case .block(let bytes, let firstLine): return .jsonLines(current.file, bytes: bytes, firstLine: firstLine)
+            case .failed(let reason):
+                reader = nil
+                return .unreadable(current.file, reason: reason)
+            case .end:
+                reader = nil
+            }
+        }
+        guard let file = files.first else { return nil }
+        switch file.format {
+        case .seed:
+            let batch = files.prefix { $0.format == .seed }.prefix(CorpusLoader.seedFilesPerBlock)
+            files = files.dropFirst(batch.count)
+            return .seedFiles(Array(batch))
+        case .jsonLines:
+            files = files.dropFirst()
+            switch LineBlockReader.open(file) {
+            case .success(let opened): reader = opened
+            case .failure(let reason): return .unreadable(file, reason: reason.message)
+            }
+            return next()
+        }
+    }
+}
+
+/// Reads a file in blocks of whole lines.
+private final class LineBlockReader {
+    let file: CorpusFiles.File
+    private let descriptor: Int32
+    private var carry: [UInt8] = []
+    private var nextLine = 1
+    private var atEnd = false
+
+    enum Block {
+        case block([UInt8], firstLine: Int)
+        case failed(String)
+        case end
+    }
+
+    struct OpenFailure: Error {
+        var message: String
+    }
+
+    private init(file: CorpusFiles.File, descriptor: Int32) {
+        self.file = file
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    static func open(_ file: CorpusFiles.File) -> Result<LineBlockReader, OpenFailure> {
+        let fd = Glibc.open(file.path, O_RDONLY | O_NONBLOCK)
+        guard fd >= 0 else { return .failure(OpenFailure(message: "cannot read the file: \(CorpusFiles.errorText())")) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            return .failure(OpenFailure(message: "skipped: not a regular file"))
+        }
+        return .success(LineBlockReader(file: file, descriptor: fd))
+    }
+
+    func nextBlock() -> Block {
+        var buffer = carry
+        carry = []
+        // Read until the buffer holds at least one whole line and a block's worth of bytes.
+        while !atEnd && (buffer.count < CorpusLoader.jsonLinesBlockBytes || !buffer.contains(0x0A)) {
+            let start = buffer.count
+            buffer.append(contentsOf: repeatElement(0, count: CorpusLoader.jsonLinesBlockBytes))
+            let got = buffer.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return read(descriptor, base + start, raw.count - start)
+            }
+            if got < 0 {
+                if errno == EINTR {
+                    buffer.removeLast(CorpusLoader.jsonLinesBlockBytes)
+                    continue
+                }
+                return .failed("cannot read the file: \(CorpusFiles.errorText())")
+            }
+            buffer.removeLast(CorpusLoader.jsonLinesBlockBytes - got)
+            if got == 0 { atEnd = true }
+        }
+        guard !buffer.isEmpty else { return .end }
+        if !atEnd, let lastNewline = buffer.lastIndex(of: 0x0A) {
+            carry = Array(buffer[(lastNewline + 1)...])
+            buffer.removeLast(buffer.count - lastNewline - 1)
+        }
+        let firstLine = nextLine
+        nextLine += buffer.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        return .block(buffer, firstLine: firstLine)
+    }
+}
+
+/// A worker's assembler, kept between the items it processes.
+private final class AssemblerBox: @unchecked Sendable {
+    private var assembler: BlockAssembler
+
+    init(_ assembler: BlockAssembler) {
+        self.assembler = assembler
+    }
+
+    func process(_ item: WorkItem) -> CorpusBlock {
+        var block = CorpusBlock()
+        switch item {
+        case .seedFiles(let files):
+            for file in files {
+                block.fileCount += 1
+                switch Self.readSeed(file) {
+                case .success(let draft): assembler.append(draft, to: &block)
+                case .failure(let issue): block.issues.append(issue)
+                }
+            }
+        case .jsonLines(let file, let bytes, let firstLine):
+            if firstLine == 1 { block.fileCount += 1 }
+            let stem = Self.stem(of: file.name)
+            bytes.withUnsafeBufferPointer { buffer in
+                var lineNumber = firstLine
+                var start = 0
+                while start < buffer.count {
+                    let end = buffer[start...].firstIndex(of: 0x0A) ?? buffer.count
+                    let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
+                    switch JSONLinesReader.read(line: line, number: lineNumber, file: file.name, fileStem: stem) {
+                    case .success(let draft)?: assembler.append(draft, to: &block)
+                    case .failure(let issue)?: block.issues.append(issue)
+                    case nil: break
+                    }
+                    lineNumber += 1
+                    start = end + 1
+                }
+            }
+        case .unreadable(let file, let reason):
+            block.fileCount += 1
+            block.issues.append(LoadIssue(path: file.name, line: nil, message: reason))
+        }
+        return block
+    }
+
+    private static func readSeed(_ file: CorpusFiles.File) -> Result<ArticleDraft, LoadIssue> {
+        let bytes: [UInt8]
+        switch CorpusFiles.read(file.path) {
+        case .success(let read): bytes = read
+        case .failure(let reason): return .failure(LoadIssue(path: file.name, line: nil, message: reason.message))
+        }
+        if let problem = EncodingCheck.problem(in: bytes) {
+            return .failure(LoadIssue(path: file.name, line: problem.line, message: problem.message))
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return SeedFormatReader.read(text, file: file.name, key: stem(of: file.name))
+    }
+
+    /// The file name without folders and extension: the article's key.
+    static func stem(of name: String) -> String {
+        let base = name.split(separator: "/").last.map(String.init) ?? name
+        guard let dot = base.lastIndex(of: "."), dot != base.startIndex else { return base }
+        return String(base[..<dot])
+    }
+}
+
+/// Why a file's bytes are not text Lede can read.
+enum EncodingCheck {
+    static func problem(in bytes: [UInt8]) -> (line: Int?, message: String)? {
+        if bytes.isEmpty { return (nil, "the file is empty") }
+        if let nul = bytes.firstIndex(of: 0) {
+            return (line(of: nul, in: bytes), "binary data (a NUL byte), not text")
+        }
+        // Find the first byte where UTF-8 decoding fails.
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        var lastGood = 0
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                offset += UTF8.width(scalar)
+                lastGood = offset
+            case .emptyInput:
+                break loop
+            case .error:
+                let bad = bytes[min(lastGood, bytes.count - 1)]
+                return (line(of: lastGood, in: bytes), "not valid UTF-8 (byte 0x\(String(bad, radix: 16, uppercase: true)) at column \(column(of: lastGood, in: bytes)))")
+            }
+        }
+        return nil
+    }
+
+    private static func line(of offset: Int, in bytes: [UInt8]) -> Int {
+        bytes[..<offset].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
+
+    private static func column(of offset: Int, in bytes: [UInt8]) -> Int {
+        let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        // Count characters before the bad byte, not bytes.
+        return String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
+    }
+}

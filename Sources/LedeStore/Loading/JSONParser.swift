@@ -1,0 +1,267 @@
+/// A strict JSON parser over UTF-8 bytes, for one JSON Lines record at a time.
+///
+/// Hand-written so that loading a large corpus does not go through Foundation's bridging, and
+/// so that every error names its column. Nesting deeper than `maximumDepth` is an error, not a
+/// stack overflow.
+struct JSONParser {
+    struct Failure: Error, Equatable {
+        var message: String
+        /// 1-based column (in bytes) where the problem is.
+        var column: Int
+    }
+
+    static let maximumDepth = 256
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var position = 0
+    private var depth = 0
+
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// Parses one complete JSON value, allowing white space around it.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> JSONValue {
+        var parser = JSONParser(bytes)
+        parser.skipWhitespace()
+        let value = try parser.parseValue()
+        parser.skipWhitespace()
+        guard parser.position == bytes.count else {
+            throw parser.failure("unexpected \(parser.describeCurrent()) after the JSON value")
+        }
+        return value
+    }
+
+    private mutating func parseValue() throws(Failure) -> JSONValue {
+        guard position < bytes.count else { throw failure("unexpected end of line: expected a value") }
+        switch bytes[position] {
+        case UInt8(ascii: "{"): return try parseObject()
+        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
+        case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
+        case UInt8(ascii: "n"): try expectWord("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+        default: throw failure("unexpected \(describeCurrent()): expected a value")
+        }
+    }
+
+    private mutating func parseObject() throws(Failure) -> JSONValue {
+        try enter()
+        position += 1
+        var members: [(key: String, value: JSONValue)] = []
+        skipWhitespace()
+        if peek(UInt8(ascii: "}")) {
+            position += 1
+            depth -= 1
+            return .object(members)
+        }
+        while true {
+            skipWhitespace()
+            guard peek(UInt8(ascii: "\"")) else { throw failure("unexpected \(describeCurrent()): expected a key in quotes") }
+            let key = try parseString()
+            skipWhitespace()
+            guard peek(UInt8(ascii: ":")) else { throw failure("unexpected \(describeCurrent()): expected ':' after the key") }
+            position += 1
+            skipWhitespace()
+            members.append((key, try parseValue()))
+            skipWhitespace()
+            if peek(UInt8(ascii: ",")) { position += 1; continue }
+            if peek(UInt8(ascii: "}")) { position += 1; break }
+            throw failure("unexpected \(describeCurrent()): expected ',' or '}'")
+        }
+        depth -= 1
+        return .object(members)
+    }
+
+    private mutating func parseArray() throws(Failure) -> JSONValue {
+        try enter()
+        position += 1
+        var elements: [JSONValue] = []
+        skipWhitespace()
+        if peek(UInt8(ascii: "]")) {
+            position += 1
+            depth -= 1
+            return .array(elements)
+        }
+        while true {
+            skipWhitespace()
+            elements.append(try parseValue())
+            skipWhitespace()
+            if peek(UInt8(ascii: ",")) { position += 1; continue }
+            if peek(UInt8(ascii: "]")) { position += 1; break }
+            throw failure("unexpected \(describeCurrent()): expected ',' or ']'")
+        }
+        depth -= 1
+        return .array(elements)
+    }
+
+    private mutating func enter() throws(Failure) {
+        depth += 1
+        guard depth <= Self.maximumDepth else {
+            throw failure("nested more than \(Self.maximumDepth) levels deep")
+        }
+    }
+
+    private mutating func parseString() throws(Failure) -> String {
+        let open = position
+        position += 1
+        // Fast path: no escapes, so the bytes are the string.
+        var scan = position
+        while scan < bytes.count {
+            let b = bytes[scan]
+            if b == UInt8(ascii: "\"") {
+                let slice = UnsafeBufferPointer(rebasing: bytes[position..<scan])
+                guard let string = String(validating: slice, as: UTF8.self) else {
+                    throw failure("invalid UTF-8 in a string", at: open)
+                }
+                position = scan + 1
+                return string
+            }
+            if b == UInt8(ascii: "\\") || b < 0x20 { break }
+            scan += 1
+        }
+        var buffer: [UInt8] = Array(bytes[position..<scan])
+        position = scan
+        while true {
+            guard position < bytes.count else { throw failure("unterminated string", at: open) }
+            let b = bytes[position]
+            switch b {
+            case UInt8(ascii: "\""):
+                position += 1
+                guard let string = String(validating: buffer, as: UTF8.self) else {
+                    throw failure("invalid UTF-8 in a string", at: open)
+                }
+                return string
+            case UInt8(ascii: "\\"):
+                position += 1
+                guard position < bytes.count else { throw failure("unterminated string", at: open) }
+                let escape = bytes[position]
+                position += 1
+                switch escape {
+                case UInt8(ascii: "\""): buffer.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\"))
+                case UInt8(ascii: "/"): buffer.append(UInt8(ascii: "/"))
+                case UInt8(ascii: "b"): buffer.append(0x08)
+                case UInt8(ascii: "f"): buffer.append(0x0C)
+                case UInt8(ascii: "n"): buffer.append(0x0A)
+                case UInt8(ascii: "r"): buffer.append(0x0D)
+                case UInt8(ascii: "t"): buffer.append(0x09)
+                case UInt8(ascii: "u"): buffer.append(contentsOf: try parseUnicodeEscape())
+                default: throw failure("invalid escape '\\\(Character(Unicode.Scalar(escape)))' in a string", at: position - 2)
+                }
+            case 0..<0x20:
+                throw failure("control character in a string (escape it as \\u00\(hex(b)))")
+            default:
+                buffer.append(b)
+                position += 1
+            }
+        }
+    }
+
+    /// Reads the XXXX of `\uXXXX` (and a following low surrogate), returning the UTF-8.
+    private mutating func parseUnicodeEscape() throws(Failure) -> [UInt8] {
+        let start = position - 2
+        let first = try hex4()
+        var value = first
+        if (0xD800..<0xDC00).contains(first) {
+            guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") else {
+                throw failure("lone surrogate \\u\(String(first, radix: 16)) in a string", at: start)
+            }
+            position += 2
+            let second = try hex4()
+            guard (0xDC00..<0xE000).contains(second) else {
+                throw failure("invalid surrogate pair in a string", at: start)
+            }
+            value = 0x10000 + (first - 0xD800) << 10 + (second - 0xDC00)
+        } else if (0xDC00..<0xE000).contains(first) {
+            throw failure("lone surrogate \\u\(String(first, radix: 16)) in a string", at: start)
+        }
+        guard let scalar = Unicode.Scalar(value) else { throw failure("invalid \\u escape", at: start) }
+        return Array(String(scalar).utf8)
+    }
+
+    private mutating func hex4() throws(Failure) -> UInt32 {
+        guard position + 4 <= bytes.count else { throw failure("\\u needs four hex digits") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let b = bytes[position]
+            let digit: UInt32
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(b - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(b - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(b - UInt8(ascii: "A") + 10)
+            default: throw failure("\\u needs four hex digits")
+            }
+            value = value << 4 | digit
+            position += 1
+        }
+        return value
+    }
+
+    private mutating func parseNumber() throws(Failure) -> Double {
+        let start = position
+        if peek(UInt8(ascii: "-")) { position += 1 }
+        guard position < bytes.count, isDigit(bytes[position]) else { throw failure("invalid number", at: start) }
+        if bytes[position] == UInt8(ascii: "0") {
+            position += 1
+        } else {
+            while position < bytes.count && isDigit(bytes[position]) { position += 1 }
+        }
+        if peek(UInt8(ascii: ".")) {
+            position += 1
+            guard position < bytes.count, isDigit(bytes[position]) else { throw failure("invalid number", at: start) }
+            while position < bytes.count && isDigit(bytes[position]) { position += 1 }
+        }
+        if peek(UInt8(ascii: "e")) || peek(UInt8(ascii: "E")) {
+            position += 1
+            if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { position += 1 }
+            guard position < bytes.count, isDigit(bytes[position]) else { throw failure("invalid number", at: start) }
+            while position < bytes.count && isDigit(bytes[position]) { position += 1 }
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        guard let value = Double(text) else { throw failure("invalid number", at: start) }
+        return value
+    }
+
+    private mutating func expectWord(_ word: StaticString) throws(Failure) {
+        let length = word.utf8CodeUnitCount
+        let matches = position + length <= bytes.count
+            && (0..<length).allSatisfy { bytes[position + $0] == word.utf8Start[$0] }
+        guard matches else { throw failure("unexpected \(describeCurrent()): expected a value") }
+        position += length
+    }
+
+    private mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x09, 0x0A, 0x0D: position += 1
+            default: return
+            }
+        }
+    }
+
+    private func peek(_ byte: UInt8) -> Bool {
+        position < bytes.count && bytes[position] == byte
+    }
+
+    private func isDigit(_ b: UInt8) -> Bool {
+        b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")
+    }
+
+    private func describeCurrent() -> String {
+        guard position < bytes.count else { return "end of line" }
+        let b = bytes[position]
+        if b >= 0x21 && b < 0x7F { return "'\(Character(Unicode.Scalar(b)))'" }
+        return "byte 0x\(hex(b))"
+    }
+
+    private func hex(_ b: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(b >> 4)], digits[Int(b & 0xF)]])
+    }
+
+    private func failure(_ message: String, at offset: Int? = nil) -> Failure {
+        Failure(message: message, column: (offset ?? position) + 1)
+    }
+}

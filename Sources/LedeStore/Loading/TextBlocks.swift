@@ -1,0 +1,108 @@
+/// The lines of a text and its blank-line-separated blocks, with CRLF read as LF.
+///
+/// Works on UTF-8 bytes: loading a large corpus splits every body this way.
+struct TextLines {
+    private let bytes: [UInt8]
+    /// Each line's byte range, without its terminator.
+    private(set) var ranges: [Range<Int>] = []
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+        var start = 0
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A {
+            ranges.append(start..<(offset > start && bytes[offset - 1] == 0x0D ? offset - 1 : offset))
+            start = offset + 1
+        }
+        // A final newline ends the last line; it does not start an empty one.
+        if start < bytes.count { ranges.append(start..<bytes.count) }
+    }
+
+    var count: Int { ranges.count }
+
+    /// The 1-based line number of line `index`.
+    func number(_ index: Int) -> Int { index + 1 }
+
+    func text(_ index: Int) -> String {
+        String(decoding: bytes[ranges[index]], as: UTF8.self)
+    }
+
+    func isBlank(_ index: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { Self.trimmed($0, ranges[index]).isEmpty }
+    }
+
+    /// The first byte of line `index`, after any white space, and whether there was white space.
+    func leading(_ index: Int) -> (first: Unicode.Scalar?, indented: Bool) {
+        bytes.withUnsafeBufferPointer { buffer in
+            let range = ranges[index]
+            let trimmed = Self.trimmed(buffer, range)
+            guard !trimmed.isEmpty else { return (nil, false) }
+            return (TextScanning.decode(buffer, at: trimmed.lowerBound).scalar, trimmed.lowerBound > range.lowerBound)
+        }
+    }
+
+    /// Runs of non-blank lines from line `start` on, each joined with "\n", every line trimmed
+    /// of white space at its end and the block at its start, with the number of its first line.
+    func blocks(from start: Int) -> [(text: String, line: Int)] {
+        bytes.withUnsafeBufferPointer { buffer in
+            var blocks: [(text: String, line: Int)] = []
+            var current: [UInt8] = []
+            var firstLine = 0
+            func flush() {
+                guard !current.isEmpty else { return }
+                blocks.append((String(decoding: current, as: UTF8.self), firstLine))
+                current.removeAll(keepingCapacity: true)
+            }
+            for index in start..<max(start, ranges.count) {
+                let line = ranges[index]
+                let trimmed = Self.trimmed(buffer, line)
+                if trimmed.isEmpty {
+                    flush()
+                    continue
+                }
+                if current.isEmpty {
+                    firstLine = number(index)
+                    current.append(contentsOf: buffer[trimmed])
+                } else {
+                    current.append(0x0A)
+                    current.append(contentsOf: buffer[line.lowerBound..<trimmed.upperBound])
+                }
+            }
+            flush()
+            return blocks
+        }
+    }
+
+    /// `range` without white space at either end.
+    static func trimmed(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper {
+            let byte = buffer[lower]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0D { lower += 1; continue }
+            guard byte >= 0x80 else { break }
+            let (scalar, length) = TextScanning.decode(buffer, at: lower)
+            guard TextScanning.isSpace(scalar) else { break }
+            lower += length
+        }
+        while upper > lower {
+            let byte = buffer[upper - 1]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0D { upper -= 1; continue }
+            guard byte >= 0x80 else { break }
+            let start = TextScanning.previousScalarStart(buffer, before: upper)
+            guard TextScanning.isSpace(TextScanning.decode(buffer, at: start).scalar) else { break }
+            upper = start
+        }
+        return lower..<upper
+    }
+}
+
+extension StringProtocol {
+    /// Without white space (including no-break spaces) at either end.
+    func trimmingSpace() -> String {
+        var copy = String(self)
+        return copy.withUTF8 { buffer in
+            let range = TextLines.trimmed(buffer, 0..<buffer.count)
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+        }
+    }
+}

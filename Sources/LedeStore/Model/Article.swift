@@ -1,0 +1,107 @@
+/// One news story as the loader read it, with the ranges of everything extracted from it.
+public struct Article: Sendable {
+    /// The JSON Lines `id`, or the file name without its extension.
+    public var key: String
+    /// The file it came from, relative to the corpus root.
+    public var file: String
+    /// The line of `file` where it starts (1 for a seed file; the line of a JSON Lines record).
+    public var line: Int32
+    public var title: String?
+    public var published: ZonedDateTime?
+    public var updated: ZonedDateTime?
+    public var source: String?
+    public var section: String?
+    /// The place of a wire dateline ("TOKYO, March 3 -"), filled by extraction.
+    public var dateline: String?
+    /// Image captions, in order, duplicates removed.
+    public var captions: [String]
+    /// The body: paragraphs joined by a blank line. Offsets of mentions count Unicode scalars in it.
+    public var text: String
+    /// True when `text` is pure ASCII, so scalar offsets and UTF-8 offsets coincide.
+    public var isASCII: Bool
+    /// Words in the body: whitespace-separated runs holding a letter or a digit.
+    public var words: Int32
+    /// What the loader cleaned up or doubted.
+    public var notes: [String]
+    /// JSON Lines keys Lede has no field for, in the order they appeared.
+    public var extra: [(key: String, value: JSONValue)]
+
+    public var paragraphs: Range<Int32> = 0..<0
+    public var links: Range<Int32> = 0..<0
+    public var mentions: Range<Int32> = 0..<0
+    public var quotes: Range<Int32> = 0..<0
+    public var dates: Range<Int32> = 0..<0
+
+    public init(
+        key: String, file: String, line: Int32 = 1, title: String?, published: ZonedDateTime?,
+        updated: ZonedDateTime? = nil, source: String?, section: String?, captions: [String] = [],
+        text: String, words: Int32, notes: [String] = [], extra: [(key: String, value: JSONValue)] = []
+    ) {
+        self.key = key
+        self.file = file
+        self.line = line
+        self.title = title
+        self.published = published
+        self.updated = updated
+        self.source = source
+        self.section = section
+        self.dateline = nil
+        self.captions = captions
+        self.text = text
+        self.isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        self.words = words
+        self.notes = notes
+        self.extra = extra
+    }
+
+    /// The IANA zone of the publication date, or its offset when no zone was given.
+    public var timezone: String? {
+        guard let published else { return nil }
+        return published.zone ?? published.offsetText
+    }
+}
+
+/// A paragraph of an article's body.
+public struct Paragraph: Sendable {
+    public var article: ArticleID
+    /// 0-based position in the article.
+    public var index: Int32
+    /// UTF-8 offsets into the article's text.
+    public var textRange: Range<Int32>
+    public var sentences: Range<Int32>
+
+    public init(article: ArticleID, index: Int32, textRange: Range<Int32>, sentences: Range<Int32>) {
+        self.article = article
+        self.index = index
+        self.textRange = textRange
+        self.sentences = sentences
+    }
+}
+
+/// A sentence of a paragraph, as UTF-8 offsets into its article's text.
+public struct Sentence: Sendable {
+    public var paragraph: ParagraphID
+    public var textRange: Range<Int32>
+
+    public init(paragraph: ParagraphID, textRange: Range<Int32>) {
+        self.paragraph = paragraph
+        self.textRange = textRange
+    }
+}
+
+/// A related-article link printed in the body ("Related News: …").
+public struct Link: Sendable {
+    public var article: ArticleID
+    /// The line that introduced it, as written: "Related News", "Read More".
+    public var label: String
+    public var title: String
+    /// The article of the corpus with this title, if there is one.
+    public var target: ArticleID?
+
+    public init(article: ArticleID, label: String, title: String, target: ArticleID? = nil) {
+        self.article = article
+        self.label = label
+        self.title = title
+        self.target = target
+    }
+}

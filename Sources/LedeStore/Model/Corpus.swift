@@ -1,0 +1,114 @@
+/// The in-memory store: every article, what was extracted from it, and the indexes over it.
+///
+/// Immutable once built, so any number of queries can read it from any thread. Rows refer to
+/// each other by dense identifiers; text is held once, in the articles, and everything else
+/// points into it with offsets.
+public final class Corpus: Sendable {
+    /// The file or folder it was loaded from, as given.
+    public let root: String
+    public let articles: [Article]
+    public let paragraphs: [Paragraph]
+    public let sentences: [Sentence]
+    public let entities: [Entity]
+    public let mentions: [Mention]
+    public let quotes: [Quote]
+    public let links: [Link]
+    public let dates: [DateReference]
+    /// Files and records that were skipped, and warnings about files that loaded.
+    public let issues: [LoadIssue]
+    /// How many files were read (loaded or skipped).
+    public let fileCount: Int
+    public let search: SearchIndex
+    /// Articles with a publication date, earliest first: a sorted column for date filters.
+    public let publishedOrder: [ArticleID]
+    public let directory: EntityDirectory
+
+    init(
+        root: String, articles: [Article], paragraphs: [Paragraph], sentences: [Sentence], entities: [Entity],
+        mentions: [Mention], quotes: [Quote], links: [Link], dates: [DateReference], issues: [LoadIssue],
+        fileCount: Int, search: SearchIndex
+    ) {
+        self.root = root
+        self.articles = articles
+        self.paragraphs = paragraphs
+        self.sentences = sentences
+        self.entities = entities
+        self.mentions = mentions
+        self.quotes = quotes
+        self.links = links
+        self.dates = dates
+        self.issues = issues
+        self.fileCount = fileCount
+        self.search = search
+        self.publishedOrder = articles.indices
+            .filter { articles[$0].published != nil }
+            .sorted { (articles[$0].published?.seconds ?? 0, $0) < (articles[$1].published?.seconds ?? 0, $1) }
+            .map { ArticleID($0) }
+        self.directory = EntityDirectory(entities)
+    }
+
+    /// An empty corpus, for a session that has not loaded one.
+    public convenience init(root: String = "") {
+        self.init(
+            root: root, articles: [], paragraphs: [], sentences: [], entities: [], mentions: [], quotes: [],
+            links: [], dates: [], issues: [], fileCount: 0,
+            search: SearchIndex(title: InvertedIndex(), text: InvertedIndex()))
+    }
+
+    // MARK: Rows by identifier
+
+    public subscript(id: ArticleID) -> Article { articles[id.index] }
+    public subscript(id: ParagraphID) -> Paragraph { paragraphs[id.index] }
+    public subscript(id: SentenceID) -> Sentence { sentences[id.index] }
+    public subscript(id: EntityID) -> Entity { entities[id.index] }
+    public subscript(id: MentionID) -> Mention { mentions[id.index] }
+    public subscript(id: QuoteID) -> Quote { quotes[id.index] }
+    public subscript(id: LinkID) -> Link { links[id.index] }
+    public subscript(id: DateReferenceID) -> DateReference { dates[id.index] }
+
+    // MARK: Text
+
+    public func text(of id: ParagraphID) -> String {
+        let paragraph = self[id]
+        return self[paragraph.article].text.utf8Slice(paragraph.textRange)
+    }
+
+    public func text(of id: SentenceID) -> String {
+        let sentence = self[id]
+        return self[self[sentence.paragraph].article].text.utf8Slice(sentence.textRange)
+    }
+
+    public func text(of id: MentionID) -> String {
+        let mention = self[id]
+        return self[mention.article].text.utf8Slice(mention.textRange)
+    }
+
+    public func text(of id: QuoteID) -> String {
+        let quote = self[id]
+        return self[quote.article].text.utf8Slice(quote.textRange)
+    }
+
+    public func text(of id: DateReferenceID) -> String {
+        let date = self[id]
+        return self[self.article(of: date.sentence)].text.utf8Slice(date.textRange)
+    }
+
+    public func article(of sentence: SentenceID) -> ArticleID {
+        self[self[sentence].paragraph].article
+    }
+
+    public func paragraph(of mention: MentionID) -> ParagraphID {
+        self[self[mention].sentence].paragraph
+    }
+
+    /// The sentences of a paragraph, as text.
+    public func sentenceTexts(of id: ParagraphID) -> [String] {
+        self[id].sentences.ids(SentenceID.self).map { text(of: $0) }
+    }
+
+    // MARK: Statistics
+
+    public var wordCount: Int { articles.reduce(0) { $0 + Int($1.words) } }
+
+    public var skippedCount: Int { issues.filter { $0.severity == .skipped }.count }
+}

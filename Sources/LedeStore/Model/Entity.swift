@@ -1,0 +1,158 @@
+/// What an entity is.
+public enum EntityKind: UInt8, Sendable, CaseIterable, CustomStringConvertible {
+    case person
+    case organization
+    case place
+
+    public var description: String {
+        switch self {
+        case .person: "person"
+        case .organization: "organization"
+        case .place: "place"
+        }
+    }
+
+    public init?(name: String) {
+        guard let kind = Self.allCases.first(where: { $0.description == name }) else { return nil }
+        self = kind
+    }
+}
+
+/// A person, organization or place, one per canonical name and kind across the corpus.
+public struct Entity: Sendable {
+    public var name: String
+    public var kind: EntityKind
+    /// Other names it goes by in the corpus ("Mnuchin", "U.S."), sorted.
+    public var aliases: [String]
+    /// Titles and appositions seen next to it ("US Treasury Secretary"), sorted.
+    public var roles: [String]
+    /// For a place, the country it lies in (a country's own name for a country).
+    public var country: String?
+    /// Its mentions, in corpus order.
+    public var mentions: [MentionID]
+    /// The articles that mention it, in corpus order.
+    public var articles: [ArticleID]
+
+    public init(
+        name: String, kind: EntityKind, aliases: [String] = [], roles: [String] = [],
+        country: String? = nil, mentions: [MentionID] = [], articles: [ArticleID] = []
+    ) {
+        self.name = name
+        self.kind = kind
+        self.aliases = aliases
+        self.roles = roles
+        self.country = country
+        self.mentions = mentions
+        self.articles = articles
+    }
+}
+
+/// How a mention names its entity.
+public enum MentionForm: UInt8, Sendable, CaseIterable, CustomStringConvertible {
+    /// The canonical name or a part of it ("Donald Trump", "Trump").
+    case name
+    /// Another name ("U.S." for United States, "UN").
+    case alias
+    /// A nationality adjective ("North Korean officials").
+    case adjective
+
+    public var description: String {
+        switch self {
+        case .name: "name"
+        case .alias: "alias"
+        case .adjective: "adjective"
+        }
+    }
+}
+
+/// One place in an article's text that names an entity.
+public struct Mention: Sendable {
+    public var entity: EntityID
+    public var article: ArticleID
+    public var sentence: SentenceID
+    /// Unicode scalar offsets into the article's text, end exclusive.
+    public var start: Int32
+    public var end: Int32
+    /// UTF-8 offsets of the same span.
+    public var textRange: Range<Int32>
+    public var form: MentionForm
+
+    public init(
+        entity: EntityID, article: ArticleID, sentence: SentenceID, start: Int32, end: Int32,
+        textRange: Range<Int32>, form: MentionForm
+    ) {
+        self.entity = entity
+        self.article = article
+        self.sentence = sentence
+        self.start = start
+        self.end = end
+        self.textRange = textRange
+        self.form = form
+    }
+}
+
+/// A quotation and who said it.
+public struct Quote: Sendable {
+    public var article: ArticleID
+    /// The paragraph the quotation opens in.
+    public var paragraph: ParagraphID
+    /// UTF-8 offsets of the quoted words (without the quotation marks) in the article's text.
+    public var textRange: Range<Int32>
+    public var speaker: EntityID?
+    /// The words naming the speaker ("US Treasury Secretary Steven Mnuchin said").
+    public var attribution: String?
+
+    public init(
+        article: ArticleID, paragraph: ParagraphID, textRange: Range<Int32>, speaker: EntityID?,
+        attribution: String?
+    ) {
+        self.article = article
+        self.paragraph = paragraph
+        self.textRange = textRange
+        self.speaker = speaker
+        self.attribution = attribution
+    }
+}
+
+/// How much of the calendar a date reference pins down.
+public enum DatePrecision: UInt8, Sendable, CaseIterable, CustomStringConvertible {
+    case day
+    case month
+    case year
+    /// A stretch of time: "last week", "the first half of 2019".
+    case span
+
+    public var description: String {
+        switch self {
+        case .day: "day"
+        case .month: "month"
+        case .year: "year"
+        case .span: "span"
+        }
+    }
+}
+
+/// A date an article talks about, resolved against its publication date.
+public struct DateReference: Sendable {
+    public var article: ArticleID
+    public var sentence: SentenceID
+    /// UTF-8 offsets of the words in the article's text.
+    public var textRange: Range<Int32>
+    /// The first day it covers, or nil when it could not be resolved.
+    public var date: CivilDate?
+    /// The last day it covers, for a month, a year or a span.
+    public var end: CivilDate?
+    public var precision: DatePrecision
+
+    public init(
+        article: ArticleID, sentence: SentenceID, textRange: Range<Int32>, date: CivilDate?,
+        end: CivilDate?, precision: DatePrecision
+    ) {
+        self.article = article
+        self.sentence = sentence
+        self.textRange = textRange
+        self.date = date
+        self.end = end
+        self.precision = precision
+    }
+}

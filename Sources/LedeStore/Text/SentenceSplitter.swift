@@ -1,0 +1,165 @@
+/// Splits a paragraph into sentences.
+///
+/// A sentence ends at a line break, or at `.`, `!`, `?` or `…` (with any closing quotes or
+/// brackets after it) followed by white space and something that can start a sentence: a
+/// capital, a digit or an opening quote. A period does not end a sentence after a title or a
+/// month abbreviation ("Mr.", "Jan."), and ends one after an initialism or a company suffix
+/// ("U.S.", "Inc.") only when a common sentence opener follows. "3.5" never splits, as no space
+/// follows the period.
+public enum SentenceSplitter {
+    /// Byte ranges of the sentences of `text[range]`, trimmed of white space.
+    public static func split(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> [Range<Int>] {
+        var sentences: [Range<Int>] = []
+        var start = range.lowerBound
+        var i = range.lowerBound
+
+        func emit(_ end: Int) {
+            if let trimmed = trim(bytes, start..<end) { sentences.append(trimmed) }
+        }
+
+        while i < range.upperBound {
+            let byte = bytes[i]
+            if byte == 0x0A {
+                emit(i)
+                i += 1
+                start = i
+                continue
+            }
+            let (scalar, length) = TextScanning.decode(bytes, at: i)
+            let terminal = scalar == "." || scalar == "!" || scalar == "?" || scalar == "…"
+            guard terminal else {
+                i += length
+                continue
+            }
+            var end = i + length
+            // Repeated terminals ("?!", "...") and closing quotes or brackets belong to the sentence.
+            while end < range.upperBound {
+                let (next, nextLength) = TextScanning.decode(bytes, at: end)
+                guard isClosing(next) || next == "." || next == "!" || next == "?" else { break }
+                end += nextLength
+            }
+            if end < range.upperBound, endsSentence(bytes, terminalAt: i, scalar: scalar, after: end, limit: range.upperBound) {
+                emit(end)
+                start = end
+            }
+            i = end
+        }
+        emit(range.upperBound)
+        return sentences
+    }
+
+    private static func endsSentence(
+        _ bytes: UnsafeBufferPointer<UInt8>, terminalAt position: Int, scalar: Unicode.Scalar, after end: Int, limit: Int
+    ) -> Bool {
+        // White space must follow, then something that can open a sentence.
+        var j = end
+        var sawSpace = false
+        while j < limit {
+            let (next, length) = TextScanning.decode(bytes, at: j)
+            guard TextScanning.isSpace(next), next != "\n" else { break }
+            sawSpace = true
+            j += length
+        }
+        guard sawSpace else { return false }
+        guard j < limit else { return true }
+        if bytes[j] == 0x0A { return true }
+        let (opener, _) = TextScanning.decode(bytes, at: j)
+        guard canOpenSentence(opener) else { return false }
+        guard scalar == "." else { return true }
+
+        let word = wordBefore(bytes, position)
+        if neverEndsSentence.contains(word) { return false }
+        if isInitialism(word) || endsSentenceOnlyBeforeOpener.contains(word) {
+            return sentenceOpeners.contains(wordAt(bytes, j, limit))
+        }
+        return true
+    }
+
+    private static func canOpenSentence(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let v = scalar.value
+            return (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || scalar == "\"" || scalar == "'"
+                || scalar == "(" || scalar == "["
+        }
+        if scalar == "“" || scalar == "‘" || scalar == "«" { return true }
+        return scalar.properties.isUppercase || scalar.properties.generalCategory == .otherLetter
+    }
+
+    private static func isClosing(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\"", "'", ")", "]", "”", "’", "»": true
+        default: false
+        }
+    }
+
+    /// The run of letters and periods that ends at the period at `position`, without the period.
+    private static func wordBefore(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int) -> Substring {
+        var j = position
+        while j > 0 {
+            let b = bytes[j - 1]
+            let isLetter = (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+            guard isLetter || b == 0x2E else { break }
+            j -= 1
+        }
+        return Substring(decoding: UnsafeBufferPointer(rebasing: bytes[j..<position]), as: UTF8.self)
+    }
+
+    private static func wordAt(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int, _ limit: Int) -> Substring {
+        var j = position
+        while j < limit {
+            let b = bytes[j]
+            guard (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) else { break }
+            j += 1
+        }
+        return Substring(decoding: UnsafeBufferPointer(rebasing: bytes[position..<j]), as: UTF8.self)
+    }
+
+    /// "U.S", "U.N", "J" (an initial): capitals, each followed by a period but the last.
+    private static func isInitialism(_ word: Substring) -> Bool {
+        guard !word.isEmpty else { return false }
+        var expectLetter = true
+        for byte in word.utf8 {
+            if expectLetter {
+                guard byte >= 0x41 && byte <= 0x5A else { return false }
+            } else {
+                guard byte == 0x2E else { return false }
+            }
+            expectLetter.toggle()
+        }
+        return !expectLetter
+    }
+
+    private static func trim(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper {
+            let (scalar, length) = TextScanning.decode(bytes, at: lower)
+            guard TextScanning.isSpace(scalar) else { break }
+            lower += length
+        }
+        while upper > lower {
+            let start = TextScanning.previousScalarStart(bytes, before: upper)
+            let (scalar, _) = TextScanning.decode(bytes, at: start)
+            guard TextScanning.isSpace(scalar) else { break }
+            upper = start
+        }
+        return lower < upper ? lower..<upper : nil
+    }
+
+    private static let neverEndsSentence: Set<Substring> = [
+        "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Col", "Lt", "Sgt",
+        "Capt", "Cmdr", "Adm", "Maj", "Rev", "Hon", "St", "Mt", "Ft", "No", "Nos", "vs", "v", "Messrs", "Mme",
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "cf",
+        "e.g", "i.e", "Fig", "fig", "pp", "p",
+    ]
+
+    private static let endsSentenceOnlyBeforeOpener: Set<Substring> = [
+        "Inc", "Corp", "Co", "Ltd", "Bros", "Plc", "etc", "Jr", "Sr", "al",
+    ]
+
+    private static let sentenceOpeners: Set<Substring> = [
+        "The", "A", "An", "In", "It", "He", "She", "They", "We", "I", "But", "And", "This", "That", "These",
+        "Those", "His", "Her", "Its", "Their", "On", "At", "For", "As", "If", "When", "While", "After", "Before",
+        "There", "Some", "Many", "Most", "Meanwhile", "However", "Officials", "Analysts",
+    ]
+}

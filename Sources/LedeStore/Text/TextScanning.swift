@@ -1,0 +1,121 @@
+/// Byte-level character classes shared by the sentence splitter, the word counter and the
+/// tokenizers. Everything here works on UTF-8 without building Strings.
+enum TextScanning {
+    /// Decodes the scalar starting at `i`, returning it and its length in bytes.
+    /// Invalid sequences (which a Swift String never holds) decode as U+FFFD of length 1.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let b0 = bytes[i]
+        if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
+        let length: Int
+        var value: UInt32
+        if b0 & 0xE0 == 0xC0 { length = 2; value = UInt32(b0 & 0x1F) }
+        else if b0 & 0xF0 == 0xE0 { length = 3; value = UInt32(b0 & 0x0F) }
+        else if b0 & 0xF8 == 0xF0 { length = 4; value = UInt32(b0 & 0x07) }
+        else { return ("\u{FFFD}", 1) }
+        guard i + length <= bytes.count else { return ("\u{FFFD}", 1) }
+        for k in 1..<length {
+            let b = bytes[i + k]
+            guard b & 0xC0 == 0x80 else { return ("\u{FFFD}", 1) }
+            value = value << 6 | UInt32(b & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    /// The start of the scalar that ends just before `i`.
+    @inline(__always)
+    static func previousScalarStart(_ bytes: UnsafeBufferPointer<UInt8>, before i: Int) -> Int {
+        var j = i - 1
+        while j > 0 && bytes[j] & 0xC0 == 0x80 { j -= 1 }
+        return j
+    }
+
+    /// Horizontal or vertical white space, including no-break and other Unicode spaces.
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029,
+            0x202F, 0x205F, 0x3000, 0xFEFF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Letters and digits: the characters that make a run of text a word.
+    @inline(__always)
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let v = scalar.value
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .decimalNumber, .letterNumber, .otherNumber, .privateUse:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Counts whitespace-separated runs that hold at least one letter or digit.
+    static func countWords(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            var inRun = false
+            var runHasWord = false
+            var i = 0
+            while i < bytes.count {
+                let (scalar, length) = decode(bytes, at: i)
+                if isSpace(scalar) {
+                    if inRun && runHasWord { count += 1 }
+                    inRun = false
+                    runHasWord = false
+                } else {
+                    inRun = true
+                    if !runHasWord && isWordCharacter(scalar) { runHasWord = true }
+                }
+                i += length
+            }
+            if inRun && runHasWord { count += 1 }
+            return count
+        }
+    }
+}
+
+extension String {
+    /// The text between two UTF-8 offsets.
+    public func utf8Slice(_ range: Range<Int32>) -> String {
+        let view = utf8
+        let lower = view.index(view.startIndex, offsetBy: Int(range.lowerBound))
+        let upper = view.index(lower, offsetBy: Int(range.count))
+        return String(self[lower..<upper])
+    }
+}
+
+/// Converts UTF-8 offsets of one text into Unicode scalar offsets.
+public struct ScalarOffsets: Sendable {
+    /// For each UTF-8 offset that starts a scalar, the scalar offset; empty for ASCII text.
+    private let table: [Int32]
+
+    public init(_ text: String) {
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            table = []
+            return
+        }
+        var table = [Int32](repeating: 0, count: text.utf8.count + 1)
+        var scalars: Int32 = 0
+        for (offset, byte) in text.utf8.enumerated() {
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+            table[offset + 1] = scalars
+        }
+        // A continuation byte's entry counts its scalar already; offsets from a String's
+        // scalar boundaries never land there.
+        self.table = table
+    }
+
+    public func scalarOffset(ofUTF8 offset: Int32) -> Int32 {
+        table.isEmpty ? offset : table[Int(offset)]
+    }
+}
