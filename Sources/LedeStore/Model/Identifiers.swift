@@ -56,7 +56,7 @@ public struct DateReferenceID: CorpusID {
 
 extension Range where Bound == Int32 {
     /// The identifiers in a contiguous slice of one of the corpus's arrays.
-    public func ids<ID: CorpusID>(_: ID.Type = ID.self) -> LazyMapSequence<Range<Int32>, ID> {
-        lazy.map { ID(rawValue: $0) }
+    public func ids<ID: CorpusID>(_: ID.Type = ID.self) -> [ID] {
+        map { ID(rawValue: $0) }
     }
 }

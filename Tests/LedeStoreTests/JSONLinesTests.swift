@@ -1,0 +1,56 @@
+import Foundation
+import LedeStore
+import Testing
+
+@Suite struct JSONLinesTests {
+    @Test func readsEveryFieldAndKeepsUnknownKeys() throws {
+        let folder = try Fixtures.TemporaryFolder()
+        let record = #"""
+            {"id": "r-1", "headline": "Tokyo stocks rise", "published": "1987-03-03T09:15:00+09:00", "timezone": "Asia/Tokyo", "source": "Reuters", "section": "markets", "body": "TOKYO, March 3 - Stocks rose.\n\nTraders cheered.", "topics": ["stocks"], "score": 2.5}
+            """#
+        try folder.write("set.jsonl", record + "\n")
+        let corpus = try CorpusLoader.load(folder.path)
+        let article = try #require(corpus.articles.first)
+        #expect(corpus.issues.isEmpty)
+        #expect(article.key == "r-1")
+        #expect(article.title == "Tokyo stocks rise")
+        #expect(article.published?.iso8601 == "1987-03-03T09:15:00+09:00")
+        #expect(article.published?.zone == "Asia/Tokyo")
+        #expect(article.source == "Reuters")
+        #expect(article.section == "markets")
+        #expect(article.text == "TOKYO, March 3 - Stocks rose.\n\nTraders cheered.")
+        #expect(article.paragraphs.count == 2)
+        #expect(article.extra.map(\.key) == ["topics", "score"])
+        #expect(article.extra.first?.value == .array([.string("stocks")]))
+    }
+
+    @Test func titleWinsOverHeadlineAndIdDefaultsToFileAndLine() throws {
+        let folder = try Fixtures.TemporaryFolder()
+        try folder.write("news.jsonl", #"{"title": "T", "headline": "H", "body": "B."}"#)
+        let article = try #require(try CorpusLoader.load(folder.path).articles.first)
+        #expect(article.title == "T")
+        #expect(article.key == "news:1")
+    }
+
+    @Test func offsetWithoutZoneAndUTC() throws {
+        let folder = try Fixtures.TemporaryFolder()
+        try folder.write("a.jsonl", """
+            {"id": "a", "published": "2004-05-01T10:00:00+02:00", "body": "A."}
+            {"id": "b", "published": "1987-02-26T15:01:01Z", "timezone": "Etc/UTC", "body": "B."}
+            {"id": "c", "published": "2019-05-14 21:40", "timezone": "Asia/Tehran", "body": "C."}
+            """)
+        let articles = try CorpusLoader.load(folder.path).articles
+        #expect(articles[0].published?.description == "2004-05-01 10:00 +02:00")
+        #expect(articles[0].timezone == "+02:00")
+        #expect(articles[1].published?.description == "1987-02-26 15:01:01 UTC")
+        #expect(articles[2].published?.iso8601 == "2019-05-14T21:40:00+04:30")
+    }
+
+    @Test func crlfRecords() throws {
+        let folder = try Fixtures.TemporaryFolder()
+        try folder.write("a.jsonl", "{\"id\": \"a\", \"body\": \"A.\"}\r\n{\"id\": \"b\", \"body\": \"B.\"}\r\n")
+        let corpus = try CorpusLoader.load(folder.path)
+        #expect(corpus.issues.isEmpty)
+        #expect(corpus.articles.map(\.key) == ["a", "b"])
+    }
+}

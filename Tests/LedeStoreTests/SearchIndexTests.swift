@@ -1,0 +1,58 @@
+@testable import LedeStore
+import Testing
+
+@Suite struct SearchIndexTests {
+    let corpus: Corpus
+
+    init() throws {
+        corpus = try CorpusLoader.load(Fixtures.seeds)
+    }
+
+    func count(_ query: String, in field: SearchField? = nil) throws -> Int {
+        corpus.search.count(try SearchQuery(parsing: query), in: field)
+    }
+
+    @Test func foldsCaseAndPossessives() throws {
+        #expect(try count("pyongyang") == 1)
+        #expect(try count("PYONGYANG") == 1)
+        #expect(TermTokenizer.terms(of: "Pyöngyang's Café") == ["pyongyang", "s", "cafe"])
+    }
+
+    @Test func phrasesWordsOrAndNot() throws {
+        #expect(try count("\"human rights\"") == 1)
+        #expect(try count("\"rights human\"") == 0)
+        #expect(try count("\"double game\" OR Singapore") == 1)
+        #expect(try count("sanctions -Singapore") == 0)
+        #expect(try count("sanctions -Tokyo") == 1)
+        #expect(try count("Tokyo OR Kyoto") == 0)
+    }
+
+    @Test func fieldsAreSearchedSeparately() throws {
+        #expect(try count("Washington", in: .title) == 1)
+        #expect(try count("Mnuchin", in: .title) == 0)
+        #expect(try count("Mnuchin", in: .text) == 1)
+        // A phrase may not straddle the end of the title and the start of the text.
+        #expect(try count("\"pyongyang the\"") == 0)
+    }
+
+    @Test func hitsCarryAScoreAndSnippetsMarkMatches() throws {
+        let query = try SearchQuery(parsing: "\"human rights\"")
+        let hits = corpus.search.search(query)
+        #expect(hits.count == 1)
+        #expect(hits[0].score > 0)
+        let snippet = Snippet.make(from: corpus.articles[0].text, matching: query)
+        #expect(snippet == "…sponsored censorship activities, [human rights] violations and abuses, and other abuses in…")
+    }
+
+    @Test func queryErrorsSayWhereAndWhy() {
+        #expect(throws: SearchQuery.SyntaxError(message: "unterminated phrase: add the closing '\"'", offset: 6, length: 1)) {
+            try SearchQuery(parsing: "human \"rights")
+        }
+        #expect(throws: SearchQuery.SyntaxError(message: "'OR' needs a word or a phrase on each side", offset: 0, length: 2)) {
+            try SearchQuery(parsing: "OR rights")
+        }
+        #expect(throws: SearchQuery.SyntaxError(message: "a search needs at least one word or phrase that is not excluded with '-'", offset: 0, length: 6)) {
+            try SearchQuery(parsing: "-trump")
+        }
+    }
+}
