@@ -21,6 +21,7 @@ let package = Package(
         // The corpus: model, loaders, extraction, indexes. Knows nothing of the language.
         .target(
             name: "LedeStore",
+            exclude: ["Resources/make-gazetteers.py"],
             resources: [.copy("Resources/Gazetteers")]
         ),
 
@@ -54,6 +55,8 @@ let package = Package(
             name: "lede",
             dependencies: [
                 "LedeShell",
+                "LedeLanguage",
+                "LedeStore",
                 "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
