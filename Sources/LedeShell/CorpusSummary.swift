@@ -8,10 +8,20 @@ public struct CorpusSummary: Sendable {
         self.corpus = corpus
     }
 
+    /// `1 article from seeds, 11 paragraphs, 404 words, 12 entities`.
+    public var oneLine: String {
+        let articles = corpus.articles.count
+        var text = "\(articles) article\(articles == 1 ? "" : "s") from \(corpus.rootDescription)"
+        text += ", \(corpus.paragraphs.count) paragraphs, \(corpus.wordCount) words"
+        if !corpus.entities.isEmpty { text += ", \(corpus.entities.count) entities" }
+        if corpus.skippedCount > 0 { text += ", \(corpus.skippedCount) skipped" }
+        return text
+    }
+
     public var text: String {
         let skipped = corpus.skippedCount
         var lines = [
-            "corpus: \(corpus.root)",
+            "corpus: \(corpus.rootDescription)",
             "  \(corpus.articles.count) articles, \(corpus.paragraphs.count) paragraphs, \(corpus.sentences.count) sentences, \(corpus.wordCount) words",
             "  \(corpus.fileCount) files read, \(skipped) skipped",
         ]

@@ -1,11 +1,34 @@
+import ArgumentParser
+import Foundation
+import LedeLanguage
 import LedeShell
 import LedeStore
 
-let root = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "seeds"
+/// Stops the running query on Ctrl-C. Defined here, in main.swift, so it is initialised before
+/// the signal handler can run.
+let interruption = CancellationFlag()
+
+/// Exit statuses: 0 success, 1 a statement failed, 2 bad command-line usage, 3 the corpus
+/// could not be loaded.
+enum ExitStatus {
+    static let failure: Int32 = 1
+    static let usage: Int32 = 2
+    static let noCorpus: Int32 = 3
+}
+
 do {
-    let corpus = try CorpusLoader.load(root)
-    for issue in corpus.issues { print(issue) }
-    print(CorpusSummary(corpus).text)
+    var command = try Lede.parseAsRoot()
+    guard let lede = command as? Lede else {
+        try command.run()
+        exit(0)
+    }
+    exit(lede.execute())
 } catch {
-    print("lede: \(error)")
+    let code = Lede.exitCode(for: error)
+    if code == .success {
+        print(Lede.fullMessage(for: error))
+        exit(0)
+    }
+    FileHandle.standardError.write(Data((Lede.fullMessage(for: error) + "\n").utf8))
+    exit(ExitStatus.usage)
 }

@@ -96,7 +96,7 @@ struct CorpusBuilder {
         return id
     }
 
-    func build(root: String) -> Corpus {
+    func build(roots: [String]) -> Corpus {
         var entities = entityKeys.enumerated().map { index, key in
             let facts = entityFacts[index]
             return Entity(
@@ -121,7 +121,7 @@ struct CorpusBuilder {
         }
 
         return Corpus(
-            root: root, articles: articles, paragraphs: paragraphs, sentences: sentences, entities: entities,
+            roots: roots, articles: articles, paragraphs: paragraphs, sentences: sentences, entities: entities,
             mentions: mentions, quotes: quotes, links: resolvedLinks, dates: dates, issues: issues,
             fileCount: fileCount, search: SearchIndex(title: titleIndex, text: textIndex))
     }

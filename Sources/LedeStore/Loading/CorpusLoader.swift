@@ -31,23 +31,32 @@ public enum CorpusLoader {
     static let jsonLinesBlockBytes = 1 << 20
 
     public static func load(_ root: String, options: LoadOptions = LoadOptions()) throws(CorpusLoadError) -> Corpus {
-        let files: CorpusFiles
-        do {
-            files = try CorpusFiles(root: root)
-        } catch {
-            throw CorpusLoadError(message: error.message)
-        }
-        var builder = CorpusBuilder()
-        for issue in files.issues { builder.record(issue, countingFile: false) }
+        try load([root], options: options)
+    }
 
-        let producer = WorkProducer(files.files)
+    /// Loads several files or folders as one corpus, in the order given.
+    public static func load(_ roots: [String], options: LoadOptions = LoadOptions()) throws(CorpusLoadError) -> Corpus {
+        var builder = CorpusBuilder()
+        var allFiles: [CorpusFiles.File] = []
+        for root in roots {
+            let files: CorpusFiles
+            do {
+                files = try CorpusFiles(root: root)
+            } catch {
+                throw CorpusLoadError(message: error.message)
+            }
+            for issue in files.issues { builder.record(issue, countingFile: false) }
+            allFiles += files.files
+        }
+
+        let producer = WorkProducer(allFiles)
         let assemblers = (0..<options.workers).map { _ in AssemblerBox(BlockAssembler(extractor: options.extractor)) }
         OrderedParallelMap.run(
             workers: options.workers, window: options.workers * 3,
             next: { producer.next() },
             transform: { item, worker in assemblers[worker].process(item) },
             consume: { builder.append($0) })
-        return builder.build(root: root)
+        return builder.build(roots: roots)
     }
 }
 

@@ -4,8 +4,8 @@
 /// each other by dense identifiers; text is held once, in the articles, and everything else
 /// points into it with offsets.
 public final class Corpus: Sendable {
-    /// The file or folder it was loaded from, as given.
-    public let root: String
+    /// The files or folders it was loaded from, as given.
+    public let roots: [String]
     public let articles: [Article]
     public let paragraphs: [Paragraph]
     public let sentences: [Sentence]
@@ -24,11 +24,11 @@ public final class Corpus: Sendable {
     public let directory: EntityDirectory
 
     init(
-        root: String, articles: [Article], paragraphs: [Paragraph], sentences: [Sentence], entities: [Entity],
+        roots: [String], articles: [Article], paragraphs: [Paragraph], sentences: [Sentence], entities: [Entity],
         mentions: [Mention], quotes: [Quote], links: [Link], dates: [DateReference], issues: [LoadIssue],
         fileCount: Int, search: SearchIndex
     ) {
-        self.root = root
+        self.roots = roots
         self.articles = articles
         self.paragraphs = paragraphs
         self.sentences = sentences
@@ -48,12 +48,15 @@ public final class Corpus: Sendable {
     }
 
     /// An empty corpus, for a session that has not loaded one.
-    public convenience init(root: String = "") {
+    public convenience init(roots: [String] = []) {
         self.init(
-            root: root, articles: [], paragraphs: [], sentences: [], entities: [], mentions: [], quotes: [],
+            roots: roots, articles: [], paragraphs: [], sentences: [], entities: [], mentions: [], quotes: [],
             links: [], dates: [], issues: [], fileCount: 0,
             search: SearchIndex(title: InvertedIndex(), text: InvertedIndex()))
     }
+
+    /// The roots as one line, for messages.
+    public var rootDescription: String { roots.joined(separator: " + ") }
 
     // MARK: Rows by identifier
 

@@ -1,0 +1,249 @@
+import LedeStore
+
+extension Evaluator {
+    func stage(_ stage: CheckedStage, after upstream: RowStream, range: SourceRange) throws(Diagnostic) -> RowStream {
+        let context = self.context
+        switch stage {
+        case .filter(let condition):
+            let test = compiler.compile(condition)
+            return RowStream { () throws(Diagnostic) in
+                while let row = try upstream.next() {
+                    try context.checkCancellation(condition.range)
+                    if case .bool(true) = try test(row) { return row }
+                }
+                return nil
+            }
+
+        case .select(let columns, let record):
+            let compiled = columns.map(compiler.compile)
+            let names = record.fields.map(\.name)
+            return RowStream { () throws(Diagnostic) in
+                guard let row = try upstream.next() else { return nil }
+                var values: [Value] = []
+                values.reserveCapacity(compiled.count)
+                for column in compiled { values.append(try column(row)) }
+                return Row(subject: .record(Record(names: names, values: values)))
+            }
+
+        case .sort(let keys):
+            let compiled = keys.map { (compiler.compile($0.key), $0.descending) }
+            var rows: [(row: Row, keys: [Value])] = []
+            while let row = try upstream.next() {
+                try context.checkCancellation(range)
+                var values: [Value] = []
+                for (key, _) in compiled { values.append(try key(row)) }
+                rows.append((row, values))
+            }
+            let directions = compiled.map(\.1)
+            rows.sort { a, b in
+                for (index, descending) in directions.enumerated() {
+                    let (x, y) = (a.keys[index], b.keys[index])
+                    // Nulls go last whichever way the sort runs.
+                    if x.isNull != y.isNull { return y.isNull }
+                    let order = Value.sortOrder(x, y)
+                    if order != 0 { return descending ? order > 0 : order < 0 }
+                }
+                return false
+            }
+            return .of(rows.map(\.row))
+
+        case .take(let count):
+            var remaining = try nonNegative(count, "take")
+            return RowStream { () throws(Diagnostic) in
+                guard remaining > 0, let row = try upstream.next() else { return nil }
+                remaining -= 1
+                return row
+            }
+
+        case .skip(let count):
+            var toSkip = try nonNegative(count, "skip")
+            return RowStream { () throws(Diagnostic) in
+                while toSkip > 0 {
+                    guard try upstream.next() != nil else { return nil }
+                    toSkip -= 1
+                }
+                return try upstream.next()
+            }
+
+        case .count:
+            var count = 0
+            while try upstream.next() != nil {
+                try context.checkCancellation(range)
+                count += 1
+            }
+            return .of([Row(subject: .record(Record(names: ["count"], values: [.int(count)])))])
+
+        case .countBy(let keys, let record):
+            return .of(try Grouping.countBy(keys.map(compiler.compile), names: record.fields.map(\.name), upstream, context, range))
+
+        case .summarize(let groups, let aggregates, let record):
+            return .of(
+                try Grouping.summarize(
+                    groups.map(compiler.compile), aggregates.map { ($0.aggregate, $0.argument.map(compiler.compile)) },
+                    names: record.fields.map(\.name), upstream, context, range))
+
+        case .distinct:
+            var seen = Set<[Value]>()
+            return RowStream { () throws(Diagnostic) in
+                while let row = try upstream.next() {
+                    try context.checkCancellation(range)
+                    if seen.insert([row.subject] + row.bindings).inserted { return row }
+                }
+                return nil
+            }
+
+        case .expand(let list, let binds):
+            let read = compiler.compile(list)
+            var current: Row?
+            var elements: [Value] = []
+            var position = 0
+            return RowStream { () throws(Diagnostic) in
+                while position >= elements.count {
+                    guard let row = try upstream.next() else { return nil }
+                    try context.checkCancellation(list.range)
+                    current = row
+                    position = 0
+                    if case .list(let values) = try read(row) { elements = values } else { elements = [] }
+                }
+                defer { position += 1 }
+                let element = elements[position]
+                guard var row = current else { return nil }
+                if binds { row.bindings.append(element) } else { row.subject = element }
+                return row
+            }
+
+        case .navigate(_, let collection):
+            var values: [Value] = []
+            while let row = try upstream.next() {
+                try context.checkCancellation(range)
+                values.append(row.subject)
+            }
+            return .of(Navigator(corpus: context.corpus).targets(of: values, in: collection).map { Row(subject: $0) })
+
+        case .cooccur:
+            var entities: [EntityID] = []
+            while let row = try upstream.next() {
+                if case .entity(let id) = row.subject { entities.append(id) }
+            }
+            return .of(try Cooccurrence.rows(for: entities, context: context, range: range).map { Row(subject: .cooccurrence($0)) })
+        }
+    }
+
+    private func nonNegative(_ expression: Typed, _ stage: String) throws(Diagnostic) -> Int {
+        switch try constant(expression) {
+        case .int(let n) where n >= 0: return n
+        case .int(let n): throw Diagnostic("'\(stage)' needs a number of 0 or more, got \(n)", at: expression.range)
+        default: throw Diagnostic("'\(stage)' needs a whole number", at: expression.range)
+        }
+    }
+}
+
+/// `count by` and `summarize`.
+enum Grouping {
+    /// One row per distinct key with its count, most frequent first (ties by key).
+    static func countBy(
+        _ keys: [CompiledExpression], names: [String], _ upstream: RowStream, _ context: EvaluationContext, _ range: SourceRange
+    ) throws(Diagnostic) -> [Row] {
+        var counts: [[Value]: Int] = [:]
+        while let row = try upstream.next() {
+            try context.checkCancellation(range)
+            var key: [Value] = []
+            for compiled in keys { key.append(try compiled(row)) }
+            counts[key, default: 0] += 1
+        }
+        return counts.sorted { a, b in
+            if a.value != b.value { return a.value > b.value }
+            return compareKeys(a.key, b.key) < 0
+        }.map { Row(subject: .record(Record(names: names, values: $0.key + [.int($0.value)]))) }
+    }
+
+    /// One row per distinct group key (sorted by key), or one row in all when there is no key.
+    static func summarize(
+        _ groups: [CompiledExpression], _ aggregates: [(Aggregate, CompiledExpression?)], names: [String],
+        _ upstream: RowStream, _ context: EvaluationContext, _ range: SourceRange
+    ) throws(Diagnostic) -> [Row] {
+        var accumulators: [[Value]: [Accumulator]] = [:]
+        if groups.isEmpty { accumulators[[]] = aggregates.map { Accumulator($0.0) } }
+        while let row = try upstream.next() {
+            try context.checkCancellation(range)
+            var key: [Value] = []
+            for compiled in groups { key.append(try compiled(row)) }
+            var state = accumulators[key] ?? aggregates.map { Accumulator($0.0) }
+            for (index, (_, argument)) in aggregates.enumerated() {
+                try state[index].add(try argument.map { (compiled) throws(Diagnostic) in try compiled(row) }, range: range)
+            }
+            accumulators[key] = state
+        }
+        return accumulators.sorted { compareKeys($0.key, $1.key) < 0 }.map { key, state in
+            Row(subject: .record(Record(names: names, values: key + state.map(\.result))))
+        }
+    }
+
+    static func compareKeys(_ a: [Value], _ b: [Value]) -> Int {
+        for (x, y) in zip(a, b) {
+            let order = Value.sortOrder(x, y)
+            if order != 0 { return order }
+        }
+        return 0
+    }
+}
+
+/// The running state of one aggregate in one group.
+struct Accumulator {
+    let aggregate: Aggregate
+    private var count = 0
+    private var intSum = 0
+    private var floatSum = 0.0
+    private var sawFloat = false
+    private var extreme: Value = .null
+    private var values: [Value] = []
+    private var distinct = Set<Value>()
+
+    init(_ aggregate: Aggregate) {
+        self.aggregate = aggregate
+    }
+
+    /// Adds one row's argument (nil for `count()`, which counts rows).
+    mutating func add(_ value: Value?, range: SourceRange) throws(Diagnostic) {
+        guard let value else {
+            count += 1
+            return
+        }
+        if value.isNull { return }
+        count += 1
+        switch aggregate {
+        case .count: break
+        case .countDistinct: distinct.insert(value)
+        case .sum, .avg:
+            switch value {
+            case .int(let i):
+                let (sum, overflow) = intSum.addingReportingOverflow(i)
+                if overflow { throw Diagnostic("integer overflow in sum", at: range) }
+                intSum = sum
+            case .float(let f):
+                floatSum += f
+                sawFloat = true
+            default:
+                count -= 1
+            }
+        case .min, .max:
+            if extreme.isNull {
+                extreme = value
+            } else if let order = Value.order(value, extreme), aggregate == .min ? order < 0 : order > 0 {
+                extreme = value
+            }
+        case .list: values.append(value)
+        }
+    }
+
+    var result: Value {
+        switch aggregate {
+        case .count: .int(count)
+        case .countDistinct: .int(distinct.count)
+        case .sum: count == 0 ? .null : (sawFloat ? .float(floatSum + Double(intSum)) : .int(intSum))
+        case .avg: count == 0 ? .null : .float((floatSum + Double(intSum)) / Double(count))
+        case .min, .max: extreme
+        case .list: .list(values)
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import LedeStore
+
+/// Runs checked pipelines over a corpus.
+///
+/// Stages pull rows from the stage before them one at a time, so `take 10` stops the
+/// pipeline after ten rows; only stages that must see every row (sort, count, summarize,
+/// distinct, navigation, cooccur) hold them all.
+public struct Evaluator {
+    let context: EvaluationContext
+
+    /// `globals` are the results bound by `let` and `--param`.
+    public init(corpus: Corpus, globals: [String: ResultSet], cancellation: CancellationFlag) {
+        context = EvaluationContext(
+            corpus: corpus, globals: globals.mapValues(\.expressionValue), cancellation: cancellation)
+        self.globals = globals
+    }
+
+    private let globals: [String: ResultSet]
+
+    public func run(_ pipeline: CheckedPipeline, range: SourceRange) throws(Diagnostic) -> ResultSet {
+        var stream = try source(pipeline.source, range: range)
+        for stage in pipeline.stages {
+            stream = try self.stage(stage, after: stream, range: range)
+        }
+        var rows: [Row] = []
+        while let row = try stream.next() {
+            try context.checkCancellation(range)
+            rows.append(row)
+        }
+        if context.cancellation.isCancelled { throw Diagnostic.interrupted(at: range) }
+        return ResultSet(shape: pipeline.shape, rows: rows, cardinality: pipeline.cardinality, isScalar: pipeline.isScalar)
+    }
+
+    var compiler: ExpressionCompiler { ExpressionCompiler(context: context) }
+
+    /// A constant expression (take's count, article's number), evaluated once.
+    func constant(_ expression: Typed) throws(Diagnostic) -> Value {
+        try compiler.compile(expression)(Row(subject: .null))
+    }
+
+    // MARK: Sources
+
+    private func source(_ source: CheckedSource, range: SourceRange) throws(Diagnostic) -> RowStream {
+        let corpus = context.corpus
+        switch source {
+        case .collection(let collection):
+            let count: Int
+            let make: (Int) -> Value
+            switch collection {
+            case .articles: (count, make) = (corpus.articles.count, { .article(ArticleID($0)) })
+            case .paragraphs: (count, make) = (corpus.paragraphs.count, { .paragraph(ParagraphID($0)) })
+            case .entities: (count, make) = (corpus.entities.count, { .entity(EntityID($0)) })
+            case .mentions: (count, make) = (corpus.mentions.count, { .mention(MentionID($0)) })
+            case .quotes: (count, make) = (corpus.quotes.count, { .quote(QuoteID($0)) })
+            case .links: (count, make) = (corpus.links.count, { .link(LinkID($0)) })
+            case .dates: (count, make) = (corpus.dates.count, { .dateReference(DateReferenceID($0)) })
+            }
+            var next = 0
+            return RowStream { () throws(Diagnostic) in
+                guard next < count else { return nil }
+                defer { next += 1 }
+                return Row(subject: make(next))
+            }
+
+        case .article(let number):
+            let value = try constant(number)
+            guard case .int(let n) = value else { return .of([]) }
+            guard n >= 1 && n <= corpus.articles.count else {
+                throw Diagnostic(
+                    "there is no article \(n); the corpus has \(corpus.articles.count) article\(corpus.articles.count == 1 ? "" : "s")",
+                    at: number.range, help: corpus.articles.isEmpty ? nil : "articles are numbered from 1 to \(corpus.articles.count)")
+            }
+            return .of([Row(subject: .article(ArticleID(n - 1)))])
+
+        case .entity(.resolved(let id)):
+            return .of([Row(subject: .entity(id))])
+
+        case .entity(.dynamic(let name)):
+            guard case .string(let text) = try constant(name) else { return .of([]) }
+            switch corpus.directory.resolve(text) {
+            case .found(let id): return .of([Row(subject: .entity(id))])
+            case .ambiguous(let candidates):
+                throw Diagnostic("'\(text)' could be \(candidates.count) entities", at: name.range, help: "write more of the name")
+            case .notFound:
+                throw Diagnostic("no entity is named '\(text)'", at: name.range)
+            }
+
+        case .search(let target, let field):
+            let query: SearchQuery
+            switch target {
+            case .parsed(let parsed): query = parsed
+            case .dynamic(let expression):
+                guard case .string(let text) = try constant(expression) else { return .of([]) }
+                do {
+                    query = try SearchQuery(parsing: text)
+                } catch {
+                    throw Diagnostic("invalid search: \(error.message)", at: expression.range)
+                }
+            }
+            let hits = corpus.search.search(query, in: field)
+            return .of(hits.map { Row(subject: .hit(HitValue(article: $0.article, score: $0.score, query: query, field: field))) })
+
+        case .global(let name):
+            return .of(globals[name]?.rows ?? [])
+
+        case .member(let inner, let access):
+            let upstream = try self.source(inner, range: range)
+            let read = compiler.compile(access)
+            var pending: [Value] = []
+            var position = 0
+            return RowStream { () throws(Diagnostic) in
+                while position >= pending.count {
+                    guard let row = try upstream.next() else { return nil }
+                    position = 0
+                    switch try read(row) {
+                    case .list(let values): pending = values
+                    case let value: pending = [value]
+                    }
+                }
+                defer { position += 1 }
+                return Row(subject: pending[position])
+            }
+        }
+    }
+}
+
+/// A pull-based stream of rows: each call returns the next row, or nil at the end.
+struct RowStream {
+    let next: () throws(Diagnostic) -> Row?
+
+    init(_ next: @escaping () throws(Diagnostic) -> Row?) {
+        self.next = next
+    }
+
+    static func of(_ rows: [Row]) -> RowStream {
+        var index = 0
+        return RowStream { () throws(Diagnostic) in
+            guard index < rows.count else { return nil }
+            defer { index += 1 }
+            return rows[index]
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import LedeStore
+
+/// `| articles`, `| entities`, …: from rows of one type to the related rows of a collection,
+/// each once, in corpus order.
+struct Navigator {
+    let corpus: Corpus
+
+    func targets(of values: [Value], in collection: Collection) -> [Value] {
+        var ids = Set<Int32>()
+        for value in values { collect(value, collection, into: &ids) }
+        return ids.sorted().map { wrap(Int($0), collection) }
+    }
+
+    private func wrap(_ index: Int, _ collection: Collection) -> Value {
+        switch collection {
+        case .articles: .article(ArticleID(index))
+        case .paragraphs: .paragraph(ParagraphID(index))
+        case .entities: .entity(EntityID(index))
+        case .mentions: .mention(MentionID(index))
+        case .quotes: .quote(QuoteID(index))
+        case .links: .link(LinkID(index))
+        case .dates: .dateReference(DateReferenceID(index))
+        }
+    }
+
+    private func collect(_ value: Value, _ collection: Collection, into ids: inout Set<Int32>) {
+        switch value {
+        case .article(let id): fromArticle(id, collection, &ids)
+        case .hit(let hit): fromArticle(hit.article, collection, &ids)
+        case .paragraph(let id): fromParagraph(id, collection, &ids)
+        case .entity(let id): fromEntity(id, collection, &ids)
+        case .cooccurrence(let row): fromEntity(row.entity, collection, &ids)
+        case .mention(let id):
+            let mention = corpus[id]
+            switch collection {
+            case .mentions: ids.insert(id.rawValue)
+            case .articles: ids.insert(mention.article.rawValue)
+            case .entities: ids.insert(mention.entity.rawValue)
+            case .paragraphs: ids.insert(corpus.paragraph(of: id).rawValue)
+            default: break
+            }
+        case .quote(let id):
+            let quote = corpus[id]
+            switch collection {
+            case .quotes: ids.insert(id.rawValue)
+            case .articles: ids.insert(quote.article.rawValue)
+            case .paragraphs: ids.insert(quote.paragraph.rawValue)
+            case .entities: if let speaker = quote.speaker { ids.insert(speaker.rawValue) }
+            default: break
+            }
+        case .link(let id):
+            switch collection {
+            case .links: ids.insert(id.rawValue)
+            case .articles: if let target = corpus[id].target { ids.insert(target.rawValue) }
+            default: break
+            }
+        case .dateReference(let id):
+            let date = corpus[id]
+            switch collection {
+            case .dates: ids.insert(id.rawValue)
+            case .articles: ids.insert(date.article.rawValue)
+            case .paragraphs: ids.insert(corpus[date.sentence].paragraph.rawValue)
+            default: break
+            }
+        default:
+            break
+        }
+    }
+
+    private func fromArticle(_ id: ArticleID, _ collection: Collection, _ ids: inout Set<Int32>) {
+        let article = corpus[id]
+        switch collection {
+        case .articles: ids.insert(id.rawValue)
+        case .paragraphs: ids.formUnion(article.paragraphs)
+        case .mentions: ids.formUnion(article.mentions)
+        case .quotes: ids.formUnion(article.quotes)
+        case .links: ids.formUnion(article.links)
+        case .dates: ids.formUnion(article.dates)
+        case .entities:
+            for index in article.mentions { ids.insert(corpus.mentions[Int(index)].entity.rawValue) }
+        }
+    }
+
+    private func fromParagraph(_ id: ParagraphID, _ collection: Collection, _ ids: inout Set<Int32>) {
+        let paragraph = corpus[id]
+        let article = corpus[paragraph.article]
+        switch collection {
+        case .paragraphs: ids.insert(id.rawValue)
+        case .articles: ids.insert(paragraph.article.rawValue)
+        case .mentions, .entities:
+            for index in article.mentions where corpus.paragraph(of: MentionID(rawValue: index)) == id {
+                ids.insert(collection == .mentions ? index : corpus.mentions[Int(index)].entity.rawValue)
+            }
+        case .quotes:
+            for index in article.quotes where corpus.quotes[Int(index)].paragraph == id { ids.insert(index) }
+        case .dates:
+            for index in article.dates where corpus[corpus.dates[Int(index)].sentence].paragraph == id { ids.insert(index) }
+        case .links:
+            break
+        }
+    }
+
+    private func fromEntity(_ id: EntityID, _ collection: Collection, _ ids: inout Set<Int32>) {
+        let entity = corpus[id]
+        switch collection {
+        case .entities: ids.insert(id.rawValue)
+        case .articles: ids.formUnion(entity.articles.map(\.rawValue))
+        case .mentions: ids.formUnion(entity.mentions.map(\.rawValue))
+        case .paragraphs: ids.formUnion(entity.mentions.map { corpus.paragraph(of: $0).rawValue })
+        case .quotes:
+            for article in entity.articles {
+                for index in corpus[article].quotes where corpus.quotes[Int(index)].speaker == id { ids.insert(index) }
+            }
+        case .links, .dates:
+            break
+        }
+    }
+}
+
+/// The entities that share articles with a set of entities, most shared first.
+enum Cooccurrence {
+    static func rows(for entities: [EntityID], context: EvaluationContext, range: SourceRange) throws(Diagnostic) -> [CooccurrenceValue] {
+        let corpus = context.corpus
+        let inputs = Set(entities)
+        var articles = Set<ArticleID>()
+        for entity in inputs { articles.formUnion(corpus[entity].articles) }
+        var shared: [EntityID: (articles: Int, mentions: Int)] = [:]
+        for article in articles.sorted() {
+            try context.checkCancellation(range)
+            var seenHere = Set<EntityID>()
+            for index in corpus[article].mentions {
+                let entity = corpus.mentions[Int(index)].entity
+                guard !inputs.contains(entity) else { continue }
+                var counts = shared[entity] ?? (0, 0)
+                counts.mentions += 1
+                if seenHere.insert(entity).inserted { counts.articles += 1 }
+                shared[entity] = counts
+            }
+        }
+        return shared.map { CooccurrenceValue(entity: $0.key, articles: $0.value.articles, mentions: $0.value.mentions) }
+            .sorted { ($0.articles, $0.mentions, -$0.entity.rawValue) > ($1.articles, $1.mentions, -$1.entity.rawValue) }
+    }
+}

@@ -1,0 +1,64 @@
+import LedeStore
+
+/// What `.explain` prints: each step of a checked pipeline, the rows it yields, and how it
+/// finds them.
+public struct QueryPlan: CustomStringConvertible {
+    let pipeline: CheckedPipeline
+    let corpus: Corpus
+
+    public init(_ pipeline: CheckedPipeline, corpus: Corpus) {
+        self.pipeline = pipeline
+        self.corpus = corpus
+    }
+
+    public var description: String {
+        var lines = ["source: " + describe(pipeline.source)]
+        for stage in pipeline.stages { lines.append("stage:  " + describe(stage)) }
+        lines.append("rows:   \(pipeline.shape.subject)\(pipeline.cardinality == .one ? " (at most one)" : "")")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func describe(_ source: CheckedSource) -> String {
+        switch source {
+        case .collection(let collection):
+            return "\(collection.rawValue): scan all \(count(of: collection)) rows in corpus order"
+        case .article: return "article: one row by id"
+        case .entity(.resolved(let id)): return "entity: \(corpus[id].name) (\(corpus[id].kind)), resolved while checking"
+        case .entity(.dynamic): return "entity: resolved by name when run"
+        case .search(.parsed(let query), let field):
+            return "search: word index (\(field.map { "\($0) postings" } ?? "title and text postings")) for \(query), BM25 ranking"
+        case .search(.dynamic, _): return "search: word index, query read when run"
+        case .global(let name): return "\(name): the rows bound by let"
+        case .member(let inner, _): return describe(inner) + ", then a field of each row, lists flattened"
+        }
+    }
+
+    private func describe(_ stage: CheckedStage) -> String {
+        switch stage {
+        case .filter: "where: test each row, streaming"
+        case .select(_, let record): "select: \(record.fields.count) column\(record.fields.count == 1 ? "" : "s"), streaming"
+        case .sort: "sort: hold every row, then order"
+        case .take: "take: stop early once enough rows passed"
+        case .skip: "skip: drop the first rows, streaming"
+        case .count: "count: count the rows"
+        case .countBy: "count by: hash the keys, most frequent first"
+        case .summarize: "summarize: hash the groups, then aggregate"
+        case .distinct: "distinct: hash each row, streaming"
+        case .expand(_, let binds): binds ? "expand as: one row per element, bound beside the row" : "expand: one row per element"
+        case .navigate(let from, let to): "\(to.rawValue): follow \(from.rawValue) rows to their \(to.rawValue), each once"
+        case .cooccur: "cooccur: count the entities of the input entities' articles"
+        }
+    }
+
+    private func count(of collection: Collection) -> Int {
+        switch collection {
+        case .articles: corpus.articles.count
+        case .paragraphs: corpus.paragraphs.count
+        case .entities: corpus.entities.count
+        case .mentions: corpus.mentions.count
+        case .quotes: corpus.quotes.count
+        case .links: corpus.links.count
+        case .dates: corpus.dates.count
+        }
+    }
+}

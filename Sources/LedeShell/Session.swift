@@ -1,0 +1,214 @@
+import Foundation
+import LedeLanguage
+import LedeStore
+
+/// A Lede session: a corpus, the names bound so far, and where results and errors go.
+///
+/// The REPL and the script runner both feed it source text; it splits the text into
+/// statements, runs each (a dot command, a `let`, or a query) and prints the results. It never
+/// touches a terminal directly, so it is tested with string outputs.
+public final class Session {
+    public private(set) var corpus: Corpus
+    public var settings: Settings
+    /// Names bound by `let` and `--param`.
+    public private(set) var globals: [String: ResultSet] = [:]
+    /// Set to stop the running query (Ctrl-C, `--timeout`).
+    public let cancellation: CancellationFlag
+    /// Where results go: standard output unless `.output` or `.once` redirected them.
+    var output: TextOutput
+    let standardOutput: TextOutput
+    let errors: TextOutput
+    /// The file behind `.output`, or behind `.once` for one statement.
+    var redirection: (file: AtomicFileOutput, once: Bool)?
+    /// Loads a corpus for `.load`; the executable supplies one that extracts entities.
+    let load: ([String]) throws(CorpusLoadError) -> Corpus
+    /// The last query's result, for `.last` and `.show all`.
+    var lastResult: ResultTable?
+    /// How long the corpus took to load, for `.corpus`.
+    public var loadSeconds: Double?
+    /// `.read` files being read, innermost last, to refuse a file that reads itself.
+    var readStack: [String] = []
+    /// Set by `.quit`.
+    public private(set) var quitRequested = false
+    /// Errors reported so far (statements that failed, and failed writes).
+    public private(set) var errorCount = 0
+
+    public init(
+        corpus: Corpus, settings: Settings = Settings(), output: TextOutput = StandardStream.output,
+        errors: TextOutput = StandardStream.error, cancellation: CancellationFlag = CancellationFlag(),
+        load: @escaping ([String]) throws(CorpusLoadError) -> Corpus = { (roots) throws(CorpusLoadError) in
+            try CorpusLoader.load(roots)
+        }
+    ) {
+        self.corpus = corpus
+        self.settings = settings
+        self.output = output
+        self.standardOutput = output
+        self.errors = errors
+        self.load = load
+        self.cancellation = cancellation
+    }
+
+    // MARK: Running text
+
+    /// Runs every statement of `file`. Stops at the first error unless `keepGoing` is set;
+    /// returns false when a statement failed.
+    @discardableResult
+    public func run(_ file: SourceFile) -> Bool {
+        var succeeded = true
+        for parsed in Parser.parseScript(file) {
+            if quitRequested { break }
+            let ok = run(parsed, in: file)
+            if !ok {
+                succeeded = false
+                if !settings.keepGoing { break }
+            }
+        }
+        return succeeded
+    }
+
+    /// Binds a name before a script runs (`--param name=value`).
+    public func bind(_ name: String, to result: ResultSet) {
+        globals[name] = result
+    }
+
+    func run(_ parsed: Parser.Parsed, in file: SourceFile) -> Bool {
+        guard let statement = parsed.statement else {
+            for diagnostic in parsed.diagnostics { report(diagnostic, in: file) }
+            return false
+        }
+        let started = DispatchTime.now()
+        var succeeded: Bool
+        switch statement.kind {
+        case .command(let command):
+            succeeded = runCommand(command, in: file)
+        case .binding(let name, let pipeline):
+            if let result = evaluate(pipeline, in: file) {
+                globals[name.name] = result
+                succeeded = true
+            } else {
+                succeeded = false
+            }
+        case .query(let pipeline):
+            if let result = evaluate(pipeline, in: file) {
+                let table = ResultTable(result, corpus: corpus)
+                lastResult = table
+                succeeded = emit(table)
+            } else {
+                succeeded = false
+            }
+        }
+        if settings.timer, !statement.isCommand {
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            note("time: \(Self.duration(seconds))")
+        }
+        if case .command(let command) = statement.kind, command.name.name == "once" {
+            // `.once` redirects the statement after it; keep the redirection for that one.
+        } else if redirection?.once == true {
+            succeeded = finishRedirection() && succeeded
+        }
+        return succeeded
+    }
+
+    /// Checks and runs a pipeline, reporting any error.
+    func evaluate(_ pipeline: Pipeline, in file: SourceFile) -> ResultSet? {
+        cancellation.reset()
+        let watchdog = settings.timeout.map { Watchdog(seconds: $0, flag: cancellation) }
+        defer { watchdog?.disarm() }
+        do {
+            let checked = try Checker(corpus: corpus, globals: globals.mapValues(\.globalType)).check(pipeline)
+            return try Evaluator(corpus: corpus, globals: globals, cancellation: cancellation).run(checked, range: pipeline.range)
+        } catch {
+            if error.isInterruption, let watchdog, watchdog.fired {
+                report(Diagnostic("stopped after \(Self.duration(watchdog.seconds)): the statement ran longer than --timeout", at: pipeline.range), in: file)
+            } else {
+                report(error, in: file)
+            }
+            return nil
+        }
+    }
+
+    // MARK: Output
+
+    /// Prints a result in the current format.
+    func emit(_ table: ResultTable, uncapped: Bool = false) -> Bool {
+        var options = settings.renderOptions
+        if redirection != nil {
+            options = RenderOptions()
+        } else if uncapped {
+            options.rowCap = nil
+        }
+        let text = ResultRenderer(corpus: corpus).render(table, as: settings.format, options: options)
+        return write(text)
+    }
+
+    /// Writes to the current output; a failed write is reported and counted.
+    @discardableResult
+    func write(_ text: String) -> Bool {
+        do {
+            try output.write(text)
+            return true
+        } catch {
+            fail(error.message)
+            return false
+        }
+    }
+
+    /// A diagnostic, rendered with its source line and caret.
+    func report(_ diagnostic: Diagnostic, in file: SourceFile) {
+        errorCount += 1
+        let style: DiagnosticRenderer.Style = settings.colorErrors ? .terminal : .plain
+        if diagnostic.isInterruption {
+            try? errors.write("interrupted\n")
+            return
+        }
+        try? errors.write(DiagnosticRenderer.render(diagnostic, in: file, style: style))
+    }
+
+    /// An error without a position (a failed write, a bad command argument).
+    func fail(_ message: String) {
+        errorCount += 1
+        let prefix = settings.colorErrors ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
+        try? errors.write("\(prefix) \(message)\n")
+    }
+
+    /// Information for the person, on standard error so results stay clean.
+    func note(_ message: String) {
+        try? errors.write(message + "\n")
+    }
+
+    func requestQuit() {
+        quitRequested = true
+    }
+
+    /// Closes any `.output` file; call before the process ends.
+    @discardableResult
+    public func finish() -> Bool {
+        finishRedirection()
+    }
+
+    @discardableResult
+    func finishRedirection() -> Bool {
+        guard let (file, _) = redirection else { return true }
+        redirection = nil
+        output = standardOutput
+        do {
+            try file.close()
+            return true
+        } catch {
+            fail(error.message)
+            return false
+        }
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        seconds < 1 ? String(format: "%.1f ms", seconds * 1000) : String(format: "%.2f s", seconds)
+    }
+
+    /// Replaces the corpus (after `.load`); bound names refer to the old one and are dropped.
+    func replaceCorpus(_ newCorpus: Corpus) {
+        corpus = newCorpus
+        globals = globals.filter { $0.value.shape.subject.isPrimitive }
+        lastResult = nil
+    }
+}

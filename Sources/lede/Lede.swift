@@ -1,0 +1,219 @@
+import ArgumentParser
+import Foundation
+import LedeLanguage
+import LedeShell
+import LedeStore
+
+/// The command line: which corpus, which statements, and how to print.
+struct Lede: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lede",
+        abstract: "Explore a corpus of news articles with a small pipeline language.",
+        discussion: """
+            With no script and a terminal, opens the interactive shell. Statements can also come \
+            from a script file, from -c (repeatable), or from standard input.
+
+              lede                                  open the shell on seeds/
+              lede -c 'articles | count'            run one statement
+              lede report.lede --format csv         run a script
+              echo 'entities | take 5' | lede       run statements from a pipe
+
+            Exit status: 0 success, 1 a statement failed, 2 bad usage, 3 the corpus could not be loaded.
+            """,
+        version: "0.1.0")
+
+    @Argument(help: "A script of Lede statements to run.")
+    var script: String?
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run a statement (repeatable).", valueName: "statement"))
+    var commands: [String] = []
+
+    @Option(help: ArgumentHelp("The corpus: a folder of articles, a .txt article or a .jsonl file.", valueName: "path"))
+    var corpus: String = "seeds"
+
+    @Option(help: ArgumentHelp("How results print: table, csv, tsv, json, jsonl or markdown.", valueName: "format"))
+    var format: OutputFormat?
+
+    @Flag(help: "Go on after an error (the exit status still says there was one).")
+    var keepGoing = false
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("Bind a name before the statements run (repeatable).", valueName: "name=value"))
+    var parameters: [String] = []
+
+    @Option(help: ArgumentHelp("Stop any statement that runs longer than this.", valueName: "seconds"))
+    var timeout: Double?
+
+    @Flag(help: "Print how long each statement takes.")
+    var timer = false
+
+    @Flag(help: "Refuse commands that write files, and .read or .load outside the corpus folder.")
+    var safe = false
+
+    @Option(name: .customLong("init"), help: ArgumentHelp("Run this file before the interactive shell starts (default ~/.lederc).", valueName: "file"))
+    var initFile: String?
+
+    @Flag(help: "Do not run ~/.lederc.")
+    var noInit = false
+
+    @Flag(help: .hidden)
+    var dumpTokens = false
+
+    @Flag(help: .hidden)
+    var dumpAst = false
+
+    func validate() throws {
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout needs a number of seconds above 0") }
+        if script != nil && !commands.isEmpty { throw ValidationError("give either a script or -c statements, not both") }
+        for parameter in parameters where !parameter.contains("=") {
+            throw ValidationError("--param needs name=value, got '\(parameter)'")
+        }
+    }
+
+    /// Runs and returns the exit status.
+    func execute() -> Int32 {
+        let sources: [SourceFile]
+        let interactive: Bool
+        if !commands.isEmpty {
+            sources = commands.map { SourceFile(name: "<command line>", text: $0) }
+            interactive = false
+        } else if let script {
+            guard let data = FileManager.default.contents(atPath: script) else {
+                return usageError("cannot read '\(script)': \(FileManager.default.fileExists(atPath: script) ? "permission denied" : "no such file")")
+            }
+            guard let text = String(data: data, encoding: .utf8) else { return usageError("'\(script)' is not UTF-8 text") }
+            sources = [SourceFile(name: script, text: text)]
+            interactive = false
+        } else if isatty(0) == 1 {
+            sources = []
+            interactive = true
+        } else {
+            let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            sources = [SourceFile(name: "<stdin>", text: text)]
+            interactive = false
+        }
+
+        if dumpTokens || dumpAst { return dump(sources) }
+
+        let started = Date()
+        let loaded: Corpus
+        do {
+            loaded = try CorpusLoader.load([corpus], options: CorpusOptions.load)
+        } catch {
+            printError("lede: \(error.message)")
+            return ExitStatus.noCorpus
+        }
+        for issue in loaded.issues where issue.severity == .skipped {
+            printError(issue.description)
+        }
+
+        var settings = Settings()
+        settings.format = format ?? .table
+        settings.keepGoing = keepGoing
+        settings.timer = timer
+        settings.safe = safe
+        settings.timeout = timeout
+        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        settings.colorErrors = isatty(2) == 1 && !noColor
+        if interactive {
+            settings.interactive = isatty(1) == 1
+            settings.colorOutput = isatty(1) == 1 && !noColor
+            settings.width = terminalWidth()
+        }
+        let session = Session(
+            corpus: loaded, settings: settings, cancellation: interruption,
+            load: { (roots) throws(CorpusLoadError) in try CorpusLoader.load(roots, options: CorpusOptions.load) })
+        session.loadSeconds = Date().timeIntervalSince(started)
+
+        for parameter in parameters {
+            guard let (name, value) = Parameter.parse(parameter) else {
+                return usageError("--param needs name=value with a name made of letters, digits and _, got '\(parameter)'")
+            }
+            session.bind(name, to: value)
+        }
+
+        if interactive {
+            runInteractive(session)
+        } else {
+            for source in sources {
+                let ok = session.run(source)
+                if (!ok && !settings.keepGoing) || session.quitRequested { break }
+            }
+        }
+        session.finish()
+        return session.errorCount > 0 ? ExitStatus.failure : 0
+    }
+
+    private func runInteractive(_ session: Session) {
+        installInterruptHandler()
+        let environment = ProcessInfo.processInfo.environment
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        if !noInit {
+            let path = initFile ?? home + "/.lederc"
+            if let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) {
+                session.settings.keepGoing = true
+                session.run(SourceFile(name: path, text: text))
+                session.settings.keepGoing = keepGoing
+            } else if initFile != nil {
+                printError("lede: cannot read '\(path)'")
+            }
+        }
+        print("Lede \(Self.configuration.version): \(CorpusSummary(session.corpus).oneLine). Type .help for help, Ctrl-D to leave.")
+        let historyPath = environment["LEDE_HISTORY"] ?? home + "/.lede_history"
+        guard let editor = LineEditor(historyPath: historyPath, interruption: interruption, completer: { Completer(session: session) }) else {
+            printError("lede: cannot start line editing; reading plain lines")
+            return
+        }
+        Repl(session: session, reader: editor).run()
+    }
+
+    /// Ctrl-C sets the interruption flag: at the prompt it clears the line, during a query
+    /// it stops the query. `sa_flags = 0` (no SA_RESTART) makes a read at the prompt return.
+    private func installInterruptHandler() {
+        interruption.reset()
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in interruption.cancel() }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
+    }
+
+    private func dump(_ sources: [SourceFile]) -> Int32 {
+        var failed = false
+        for source in sources {
+            if dumpTokens {
+                var lexer = Lexer(source)
+                for token in lexer.tokenize() { print(TokenDump.line(token, in: source)) }
+                for diagnostic in lexer.diagnostics {
+                    printError(DiagnosticRenderer.render(diagnostic, in: source), newline: false)
+                    failed = true
+                }
+            }
+            if dumpAst {
+                for parsed in Parser.parseScript(source) {
+                    if let statement = parsed.statement { print(ASTDump.text(of: statement), terminator: "") }
+                    for diagnostic in parsed.diagnostics {
+                        printError(DiagnosticRenderer.render(diagnostic, in: source), newline: false)
+                        failed = true
+                    }
+                }
+            }
+        }
+        return failed ? ExitStatus.failure : 0
+    }
+
+    private func usageError(_ message: String) -> Int32 {
+        printError("lede: \(message)")
+        return ExitStatus.usage
+    }
+}
+
+func printError(_ message: String, newline: Bool = true) {
+    FileHandle.standardError.write(Data((message + (newline ? "\n" : "")).utf8))
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// How the executable loads corpora: with entity extraction.
+enum CorpusOptions {
+    static var load: LoadOptions { LoadOptions() }
+}
