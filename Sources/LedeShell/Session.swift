@@ -36,9 +36,7 @@ public final class Session {
     public init(
         corpus: Corpus, settings: Settings = Settings(), output: TextOutput = StandardStream.output,
         errors: TextOutput = StandardStream.error, cancellation: CancellationFlag = CancellationFlag(),
-        load: @escaping ([String]) throws(CorpusLoadError) -> Corpus = { (roots) throws(CorpusLoadError) in
-            try CorpusLoader.load(roots)
-        }
+        load: @escaping ([String]) throws(CorpusLoadError) -> Corpus = Session.loadCorpus
     ) {
         self.corpus = corpus
         self.settings = settings
@@ -48,6 +46,14 @@ public final class Session {
         self.load = load
         self.cancellation = cancellation
     }
+
+    /// Loads a corpus the way the shell does: in parallel, with entity extraction.
+    public static func loadCorpus(_ roots: [String]) throws(CorpusLoadError) -> Corpus {
+        try CorpusLoader.load(roots, options: LoadOptions(extractor: Session.extractor))
+    }
+
+    /// The extractor every corpus the shell loads goes through.
+    public static var extractor: any ArticleExtractor { NoExtraction() }
 
     // MARK: Running text
 
@@ -72,7 +78,8 @@ public final class Session {
         globals[name] = result
     }
 
-    func run(_ parsed: Parser.Parsed, in file: SourceFile) -> Bool {
+    /// Runs one statement of `file`; returns false when it failed.
+    public func run(_ parsed: Parser.Parsed, in file: SourceFile) -> Bool {
         guard let statement = parsed.statement else {
             for diagnostic in parsed.diagnostics { report(diagnostic, in: file) }
             return false

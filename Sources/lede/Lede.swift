@@ -97,7 +97,7 @@ struct Lede: ParsableCommand {
         let started = Date()
         let loaded: Corpus
         do {
-            loaded = try CorpusLoader.load([corpus], options: CorpusOptions.load)
+            loaded = try Session.loadCorpus([corpus])
         } catch {
             printError("lede: \(error.message)")
             return ExitStatus.noCorpus
@@ -119,9 +119,7 @@ struct Lede: ParsableCommand {
             settings.colorOutput = isatty(1) == 1 && !noColor
             settings.width = terminalWidth()
         }
-        let session = Session(
-            corpus: loaded, settings: settings, cancellation: interruption,
-            load: { (roots) throws(CorpusLoadError) in try CorpusLoader.load(roots, options: CorpusOptions.load) })
+        let session = Session(corpus: loaded, settings: settings, cancellation: interruption)
         session.loadSeconds = Date().timeIntervalSince(started)
 
         for parameter in parameters {
@@ -213,7 +211,3 @@ func printError(_ message: String, newline: Bool = true) {
 
 extension OutputFormat: ExpressibleByArgument {}
 
-/// How the executable loads corpora: with entity extraction.
-enum CorpusOptions {
-    static var load: LoadOptions { LoadOptions() }
-}
