@@ -82,7 +82,10 @@ extension Evaluator {
                     groups.map(compiler.compile), aggregates.map { ($0.aggregate, $0.argument.map(compiler.compile)) },
                     names: record.fields.map(\.name), upstream, context, range))
 
-        case .distinct:
+        case .distinct(let columns):
+            let upstream = try columns.map { (columns) throws(Diagnostic) in
+                try self.stage(.select(columns.0, columns.1), after: upstream, range: range)
+            } ?? upstream
             var seen = Set<[Value]>()
             return RowStream { () throws(Diagnostic) in
                 while let row = try upstream.next() {

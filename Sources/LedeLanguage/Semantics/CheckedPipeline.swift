@@ -96,7 +96,8 @@ public enum CheckedStage: Sendable {
     case count
     case countBy([Typed], RecordType)
     case summarize(groups: [Typed], aggregates: [AggregateCall], RecordType)
-    case distinct
+    /// Drops repeated rows; with columns, selects them first (`distinct a, b`).
+    case distinct(([Typed], RecordType)?)
     /// Expands a list: into the subject, or into a new binding when `binds` is true.
     case expand(Typed, binds: Bool)
     case navigate(from: ObjectType, to: Collection)

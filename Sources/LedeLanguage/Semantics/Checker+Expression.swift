@@ -128,6 +128,7 @@ extension Checker {
             help = "'\(name.name)' is a field of \(owner.rawValue), not of \(type.rawValue)"
         }
         if help == nil, shape.subjectName != nil { help = "refer to the row itself as 'it'" }
+        if help == nil { help = "no field or bound name is called '\(name.name)'; bind one with let or --param" }
         return Diagnostic(message, at: name.range, help: help)
     }
 

@@ -66,11 +66,10 @@ extension Checker {
             return .summarize(groups: groups, aggregates: aggregates, record)
 
         case .distinct(let columns):
-            if columns.isEmpty { return .distinct }
+            if columns.isEmpty { return .distinct(nil) }
             let (typed, record) = try checkColumns(columns, in: scope)
             shape = RowShape(subject: .record(record))
-            // `distinct a, b` is `select a, b | distinct`; the select comes first.
-            return .select(typed, record)
+            return .distinct((typed, record))
 
         case .expand(let column):
             let list = column.expression

@@ -123,15 +123,11 @@ extension Parser {
         case .datetime(let value): advance(); return literal(.datetime(value), token)
         case .leftParen:
             advance()
-            try enterNesting(at: token.range)
-            defer { leaveNesting() }
             let inner = try parseExpression()
             try expectClosing(.rightParen, opener: token)
             return Expression(kind: inner.kind, range: token.range.through(previousRange))
         case .leftBracket:
             advance()
-            try enterNesting(at: token.range)
-            defer { leaveNesting() }
             var elements: [Expression] = []
             while current.kind != .rightBracket {
                 elements.append(try parseExpression())

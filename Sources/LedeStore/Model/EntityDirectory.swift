@@ -93,9 +93,12 @@ public struct EntityDirectory: Sendable {
         let limit = max(2, key.count / 3)
         var scored: [(distance: Int, id: EntityID)] = []
         for (name, id) in sortedNames {
-            guard abs(name.count - key.count) <= limit else { continue }
-            let distance = EditDistance.between(name, key, limit: limit)
-            if distance <= limit { scored.append((distance, id)) }
+            // Compare with the whole name and with its last word (a surname, a city).
+            let lastWord = name.split(separator: " ").last.map(String.init) ?? name
+            for candidate in Set([name, lastWord]) where abs(candidate.count - key.count) <= limit {
+                let distance = EditDistance.between(candidate, key, limit: limit)
+                if distance <= limit { scored.append((distance, id)) }
+            }
         }
         var seen = Set<EntityID>()
         return scored.sorted { ($0.distance, -counts[$0.id.index]) < ($1.distance, -counts[$1.id.index]) }

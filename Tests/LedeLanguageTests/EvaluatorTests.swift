@@ -1,0 +1,175 @@
+import LedeLanguage
+import LedeStore
+import Testing
+
+@Suite struct EvaluatorTests {
+    @Test func countsAndSelects() throws {
+        #expect(try Run.cells("articles | count") == [["3"]])
+        #expect(try Run.query("articles | count").isScalar)
+        #expect(try Run.cells("articles | select id, key, source, section") == [
+            ["1", "a", "Kyodo", "Business"], ["2", "b", "AFP", "World"], ["3", "c1", "Wire", "null"],
+        ])
+        #expect(try Run.query("articles | select id, title as headline").columns == ["id", "headline"])
+        #expect(try Run.query("mentions | select entity.name, len(article.title)").columns == ["entity.name", "len(article.title)"])
+    }
+
+    @Test func defaultColumnsPerType() throws {
+        #expect(try Run.query("articles").columns == ["id", "title", "published", "source"])
+        #expect(try Run.query("entities").columns == ["name", "kind", "count"])
+        #expect(try Run.query("mentions").columns == ["entity", "text", "form", "article.id"])
+        #expect(try Run.query("articles | expand captions").columns == ["captions"])
+        #expect(try Run.query("articles | expand related as r").columns == ["id", "title", "published", "source", "r"])
+    }
+
+    @Test func whereWithDatesAndText() throws {
+        #expect(try Run.cells("articles | where published >= 2020-03-05 | select id") == [["2"], ["3"]])
+        // A datetime against a date compares with the start of that day in UTC: article 2 is
+        // 2020-03-05 17:30 UTC, after the start of the 5th.
+        #expect(try Run.cells("articles | where published < 2020-03-05T17:31Z | select id") == [["1"], ["2"]])
+        #expect(try Run.cells("articles | where text contains \"TOKYO\" | select id") == [["1"]])
+        #expect(try Run.cells("articles | where title startswith \"paris\" | select id") == [["2"]])
+        #expect(try Run.cells("articles | where title endswith \"SPEAKS\" | select id") == [["1"]])
+        #expect(try Run.cells("articles | where title matches \"^[PQ]\" | select id") == [["2"], ["3"]])
+        #expect(try Run.cells("articles | where key in [\"a\", \"c1\"] | select id") == [["1"], ["3"]])
+        #expect(try Run.cells("articles | where key not in [\"a\", \"c1\"] | select id") == [["2"]])
+    }
+
+    @Test func nullPropagatesAndEqualsNullTests() throws {
+        #expect(try Run.cells("articles | where section == null | select id") == [["3"]])
+        #expect(try Run.cells("articles | where section != null | count") == [["2"]])
+        // Comparing null with a value is neither true nor false: the row is dropped either way.
+        #expect(try Run.cells("articles | where section == \"World\" or section != \"World\" | count") == [["2"]])
+        #expect(try Run.cells("articles | select upper(section), len(section)") == [["BUSINESS", "8"], ["WORLD", "5"], ["null", "null"]])
+    }
+
+    @Test func sortPutsNullsLast() throws {
+        #expect(try Run.cells("articles | sort section | select id") == [["1"], ["2"], ["3"]])
+        #expect(try Run.cells("articles | sort section desc | select id") == [["2"], ["1"], ["3"]])
+        #expect(try Run.cells("entities | sort count desc, name | select name, count") == [
+            ["Shinzo Abe", "3"], ["Emmanuel Macron", "1"], ["Lima", "1"], ["Paris", "1"], ["Tokyo", "1"], ["Toyota", "1"],
+        ])
+    }
+
+    @Test func takeAndSkip() throws {
+        #expect(try Run.cells("mentions | skip 2 | take 2 | select text") == [["Abe"], ["Toyota"]])
+        #expect(try Run.cells("mentions | take 0 | count") == [["0"]])
+        #expect(Run.error("mentions | take -1")?.contains("'take' needs a number of 0 or more, got -1") == true)
+    }
+
+    @Test func countByAndSummarize() throws {
+        #expect(try Run.cells("mentions | count by entity.kind") == [["person", "4"], ["place", "3"], ["organization", "1"]])
+        #expect(try Run.query("mentions | count by entity.kind as kind").columns == ["kind", "count"])
+        #expect(try Run.cells("mentions | summarize count() as n, count_distinct(entity) as e, min(start), max(end)") == [["8", "6", "0", "86"]])
+        #expect(try Run.cells("articles | summarize sum(words) as w, avg(words) as a, list(key) as keys by source") == [
+            ["AFP", "7", "7.0", "[b]"], ["Kyodo", "16", "16.0", "[a]"], ["Wire", "4", "4.0", "[c1]"],
+        ])
+        #expect(try Run.query("articles | summarize count()").isScalar)
+        #expect(try Run.cells("articles | where words > 1000 | summarize count() as n, sum(words)") == [["0", "null"]])
+    }
+
+    @Test func distinctAndExpand() throws {
+        #expect(try Run.cells("mentions | distinct entity.kind") == [["person"], ["place"], ["organization"]])
+        #expect(try Run.cells("articles | expand related as r | select id, r.label, r.title, r.article.id") == [
+            ["2", "Related News", "Tokyo markets rise as Abe speaks", "1"],
+        ])
+        #expect(try Run.cells("articles | expand paragraphs | select index, article.id") == [["0", "1"], ["1", "1"], ["0", "2"], ["0", "3"]])
+        #expect(try Run.cells("articles | expand paragraphs as p | where p.text contains \"Toyota\" | select key, p.index") == [["a", "1"]])
+    }
+
+    @Test func navigation() throws {
+        #expect(try Run.cells("entity \"Abe\" | articles | select title") == [["Tokyo markets rise as Abe speaks"], ["Paris talks on trade"]])
+        #expect(try Run.cells("article 2 | entities | select name") == [["Shinzo Abe"], ["Emmanuel Macron"], ["Paris"]])
+        #expect(try Run.cells("entity \"Shinzo Abe\" | quotes | select speaker.name, text") == [["Shinzo Abe", "We are confident,"]])
+        #expect(try Run.cells("links | articles | select id") == [["1"]])
+        #expect(Run.error("links | quotes")?.contains("cannot go from Link rows to quotes") == true)
+    }
+
+    @Test func cooccur() throws {
+        #expect(try Run.cells("entity \"Abe\" | cooccur | select entity.name, articles, mentions") == [
+            ["Tokyo", "1", "1"], ["Toyota", "1", "1"], ["Emmanuel Macron", "1", "1"], ["Paris", "1", "1"],
+        ])
+        #expect(Run.error("articles | cooccur")?.contains("'cooccur' needs entity rows, got Article rows") == true)
+    }
+
+    @Test func entityResolution() throws {
+        #expect(try Run.cells("entity \"Shinzo Abe\" | select name") == [["Shinzo Abe"]])
+        #expect(try Run.cells("entity \"shinzo\" | select name") == [["Shinzo Abe"]])  // unique prefix
+        #expect(try Run.cells("entity \"abe\" | select name, kind, aliases, roles") == [["Shinzo Abe", "person", "[Abe]", "[Prime Minister]"]])
+        #expect(try Run.cells("entity \"Macron\" | select name") == [["Emmanuel Macron"]])  // surname
+        #expect(Run.error("entity \"Makron\"")?.contains("no entity is named 'Makron'") == true)
+        #expect(Run.error("entity \"Makron\"")?.contains("help: did you mean 'Emmanuel Macron'?") == true)
+        #expect(Run.error("entity \"T\"")?.contains("'T' could be 2 entities: Tokyo (place), Toyota (organization)") == true)
+    }
+
+    @Test func placesKnowTheirCountry() throws {
+        #expect(try Run.cells("mentions | where entity.country == \"Japan\" | select article.id, text") == [["1", "Tokyo"]])
+    }
+
+    @Test func searchWithScoresAndSnippets() throws {
+        #expect(try Run.cells("search \"Abe\" | select article.id") == [["1"], ["2"]])
+        #expect(try Run.cells("search \"Abe -Paris\" | select article.id") == [["1"]])
+        #expect(try Run.cells("search \"\\\"markets in Tokyo\\\" OR Lima\" | select article.id") == [["3"], ["1"]])  // the shorter article ranks first
+        #expect(try Run.cells("search \"talks\" in title | select article.id, snippet") == [["2", "Paris [talks] on trade"]])
+        #expect(try Run.cells("search \"confident\" | select snippet") == [["…in Tokyo rose on Monday. “We are [confident],” Abe said. Toyota gained"]])
+        let scores = try Run.query("search \"Abe Tokyo\" | select score").rows.map { $0[0] }
+        #expect(scores.count == 1)
+        if case .float(let score)? = scores.first { #expect(score > 0) } else { Issue.record("score is not a float") }
+        #expect(Run.error("search \"\\\"unclosed\"")?.contains("invalid search: unterminated phrase") == true)
+    }
+
+    @Test func letBindsResultsAndValues() throws {
+        let abe = try result("entity \"Abe\"")
+        let count = try result("articles | count")
+        let globals = ["abe": abe, "n": count]
+        #expect(try Run.query("abe.mentions | summarize count() as n, min(paragraph.index) as first", globals: globals).rows.map { $0.map(\.description) } == [["3", "0"]])
+        #expect(try Run.query("articles | select words / n as share | take 1", globals: globals).rows.count == 1)
+        #expect(try Run.query("mentions | where entity == abe | count", globals: globals).rows.first?.first == .int(3))
+        #expect(Run.error("abee | count")?.contains("unknown name 'abee'") == true)
+    }
+
+    @Test func functions() throws {
+        #expect(try Run.cells("article 1 | select len(paragraphs), year(published), month(published), day(published), weekday(published), hour(published), minute(published)") == [["2", "2020", "3", "3", "2", "9", "0"]])
+        #expect(try Run.cells("article 1 | select substr(key, 0, 1), replace(title, \"Tokyo\", \"T\"), split(\"a,b\", \",\"), join(captions, \";\"), trim(\"  x \")") == [["a", "T markets rise as Abe speaks", "[a, b]", "", "x"]])
+        #expect(try Run.cells("article 1 | select abs(-3), round(2.567, 2), round(2.5), floor(2.7), ceil(2.1), int(\"42\"), float(2), string(published)") == [["3", "2.57", "3", "2", "3", "42", "2.0", "2020-03-03 09:00 Asia/Tokyo"]])
+        #expect(try Run.cells("article 3 | select coalesce(section, source), first(paragraphs).index, last([1, 2, 3]), date(published), date(\"2020-01-02\")") == [["Wire", "0", "3", "2020-03-06", "2020-01-02"]])
+        #expect(try Run.cells("article 3 | select extra.topics, extra.missing") == [["[misc]", "null"]])
+        #expect(try Run.cells("article 1 | select [1, 2] + [3], \"a\" + \"b\", 7 % 3, 7 / 2, 2020-03-03 + 2, 2020-03-05 - 2020-03-03") == [["[1, 2, 3]", "ab", "1", "3.5", "2020-03-05", "2"]])
+        #expect(try Run.cells("article 1 | select paragraphs[0].index, paragraphs[-1].index, key[0], paragraphs[9]") == [["0", "1", "a", "null"]])
+    }
+
+    @Test func runtimeErrorsPointIntoTheQuery() {
+        #expect(Run.error("article 1 | select words / 0") == """
+            <test>:1:28: error: division by zero
+              1 | article 1 | select words / 0
+                |                            ^
+
+            """)
+        #expect(Run.error("article 1 | select 9223372036854775807 + 1")?.contains("integer overflow in '+'") == true)
+        #expect(Run.error("article 9")?.contains("there is no article 9; the corpus has 3 articles") == true)
+        #expect(Run.error("article 1 | select int(\"x\")")?.contains("int cannot read 'x' as a whole number") == true)
+    }
+
+    @Test func cancellationStopsAQuery() throws {
+        let file = SourceFile(name: "<test>", text: "mentions | expand entity.mentions as m | expand m.entity.mentions as n | count")
+        let parsed = Parser.parseStatement(file, range: 0..<file.text.utf8.count)
+        guard case .query(let pipeline)? = parsed.statement?.kind else { return }
+        let checked = try Checker(corpus: TestCorpus.corpus, globals: [:]).check(pipeline)
+        let flag = CancellationFlag()
+        flag.cancel()
+        #expect(throws: Diagnostic.self) {
+            try Evaluator(corpus: TestCorpus.corpus, globals: [:], cancellation: flag).run(checked, range: pipeline.range)
+        }
+    }
+
+    private func result(_ text: String) throws -> ResultSet {
+        let file = SourceFile(name: "<test>", text: text)
+        let parsed = Parser.parseStatement(file, range: 0..<text.utf8.count)
+        guard case .query(let pipeline)? = parsed.statement?.kind else { throw Diagnostic("not a query", at: .at(0)) }
+        let checked = try Checker(corpus: TestCorpus.corpus, globals: [:]).check(pipeline)
+        return try Evaluator(corpus: TestCorpus.corpus, globals: [:], cancellation: CancellationFlag()).run(checked, range: pipeline.range)
+    }
+}
+
+extension Value: CustomStringConvertible {
+    public var description: String { ValueFormatter(corpus: TestCorpus.corpus).text(of: self) }
+}
