@@ -20,8 +20,9 @@ import Testing
         #expect(article.section == "markets")
         #expect(article.text == "TOKYO, March 3 - Stocks rose.\n\nTraders cheered.")
         #expect(article.paragraphs.count == 2)
-        #expect(article.extra.map(\.key) == ["topics", "score"])
-        #expect(article.extra.first?.value == .array([.string("stocks")]))
+        #expect(article.extra == #"{"topics": ["stocks"],"score": 2.5}"#)
+        #expect(article.extraFields.map(\.key) == ["topics", "score"])
+        #expect(article.extraFields.first?.value == .array([.string("stocks")]))
     }
 
     @Test func titleWinsOverHeadlineAndIdDefaultsToFileAndLine() throws {

@@ -51,7 +51,9 @@ struct FieldReader {
         case .quotes: return ids(article.quotes, Value.quote)
         case .dates: return ids(article.dates, Value.dateReference)
         case .notes: return .list(article.notes.map(Value.string))
-        case .extra: return .record(Record(names: article.extra.map(\.key), values: article.extra.map { Value($0.value) }))
+        case .extra:
+            let fields = article.extraFields
+            return .record(Record(names: fields.map(\.key), values: fields.map { Value($0.value) }))
         }
     }
 

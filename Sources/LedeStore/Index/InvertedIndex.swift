@@ -1,13 +1,35 @@
-/// An inverted index of one text field: for each term, the documents and positions it occurs at.
+/// An inverted index of one text field: for each term, the documents it occurs in and its
+/// positions (term ordinals) there. Documents are article indexes.
 ///
-/// Documents are article indexes. An index is built per block of articles on a worker thread
-/// and the blocks are appended in corpus order, so postings stay sorted without a sort.
+/// Built in two steps: each worker thread indexes a block of articles into flat arrays
+/// (`IndexBlockBuilder`), and the blocks are appended in corpus order on one thread
+/// (`InvertedIndexBuilder`). Each term keeps its own buffer: compacting them into one would
+/// hold the index twice at the moment memory peaks.
+///
+/// Postings are varints: for each document, the gap from the previous document (the first
+/// is absolute), the number of positions, then the gaps between positions (the first is
+/// absolute).
 struct InvertedIndex: Sendable {
-    private(set) var terms = TermTable()
-    private(set) var postings: [PostingList] = []
+    let terms: TermTable
+    /// Each term's postings.
+    let lists: [[UInt8]]
+    /// How many documents hold each term.
+    let documentCounts: [Int32]
     /// Terms in each document.
-    private(set) var documentLengths: [Int32] = []
-    private(set) var totalLength: Int64 = 0
+    let documentLengths: [Int32]
+    let totalLength: Int64
+
+    init() {
+        self.init(terms: TermTable(), lists: [], documentCounts: [], documentLengths: [], totalLength: 0)
+    }
+
+    init(terms: TermTable, lists: [[UInt8]], documentCounts: [Int32], documentLengths: [Int32], totalLength: Int64) {
+        self.terms = terms
+        self.lists = lists
+        self.documentCounts = documentCounts
+        self.documentLengths = documentLengths
+        self.totalLength = totalLength
+    }
 
     var documentCount: Int { documentLengths.count }
 
@@ -15,74 +37,217 @@ struct InvertedIndex: Sendable {
         documentLengths.isEmpty ? 0 : Double(totalLength) / Double(documentLengths.count)
     }
 
-    /// Indexes the next document's text; returns how many terms it had.
-    @discardableResult
-    mutating func addDocument(_ text: String, tokenizer: inout TermTokenizer, scratch: inout [UInt64]) -> Int {
-        let document = Int32(documentLengths.count)
-        scratch.removeAll(keepingCapacity: true)
-        var position: UInt32 = 0
-        var text = text
-        text.withUTF8 { bytes in
-            tokenizer.forEachTerm(in: bytes) { term, _ in
-                let id = terms.insert(term)
-                scratch.append(UInt64(UInt32(id)) << 32 | UInt64(position))
-                position += 1
-            }
-        }
-        documentLengths.append(Int32(position))
-        totalLength += Int64(position)
-        guard !scratch.isEmpty else { return 0 }
-
-        // Group the positions by term: sorting (term << 32 | position) keeps positions ascending.
-        scratch.sort()
-        if postings.count < terms.count {
-            postings.append(contentsOf: repeatElement(PostingList(), count: terms.count - postings.count))
-        }
-        var positions: [UInt32] = []
-        var i = 0
-        while i < scratch.count {
-            let term = Int(scratch[i] >> 32)
-            positions.removeAll(keepingCapacity: true)
-            while i < scratch.count && Int(scratch[i] >> 32) == term {
-                positions.append(UInt32(truncatingIfNeeded: scratch[i]))
-                i += 1
-            }
-            postings[term].append(document: document, positions: positions)
-        }
-        return Int(position)
-    }
-
-    /// Appends another block's index; its documents follow this index's.
-    mutating func append(_ block: InvertedIndex) {
-        let base = Int32(documentLengths.count)
-        for local in 0..<block.terms.count {
-            let global = block.terms.withTerm(Int32(local)) { terms.insert($0) }
-            if Int(global) == postings.count { postings.append(PostingList()) }
-            postings[Int(global)].append(block.postings[local], base: base)
-        }
-        documentLengths.append(contentsOf: block.documentLengths)
-        totalLength += block.totalLength
-    }
-
     /// Reads the postings of `term` (already folded), or returns nil when it never occurs.
-    func withPostings<R>(of term: String, _ body: (inout PostingList.Cursor) -> R) -> R? {
+    func withPostings<R>(of term: String, _ body: (inout PostingCursor) -> R) -> R? {
         guard let id = terms.id(of: term) else { return nil }
-        let list = postings[Int(id)]
-        return list.bytes.withUnsafeBufferPointer { bytes in
-            var cursor = PostingList.Cursor(bytes, count: list.documentCount)
+        return withPostings(of: id, body)
+    }
+
+    func withPostings<R>(of id: Int32, _ body: (inout PostingCursor) -> R) -> R {
+        lists[Int(id)].withUnsafeBufferPointer { bytes in
+            var cursor = PostingCursor(bytes, count: documentCounts[Int(id)])
             return body(&cursor)
         }
     }
 
+    /// Opens a cursor on each of several terms' postings for the duration of `body`.
+    func withPostings<R>(of ids: [Int32], _ body: (inout [PostingCursor]) -> R) -> R {
+        func open(_ k: Int, _ cursors: inout [PostingCursor]) -> R {
+            guard k < ids.count else { return body(&cursors) }
+            return lists[Int(ids[k])].withUnsafeBufferPointer { bytes in
+                cursors.append(PostingCursor(bytes, count: documentCounts[Int(ids[k])]))
+                return open(k + 1, &cursors)
+            }
+        }
+        var cursors: [PostingCursor] = []
+        return open(0, &cursors)
+    }
+
+    /// Bytes held by the postings.
+    var postingBytes: Int { lists.reduce(0) { $0 + $1.count } }
+
     /// How many documents hold `term`.
     func documentFrequency(of term: String) -> Int {
         guard let id = terms.id(of: term) else { return 0 }
-        return Int(postings[Int(id)].documentCount)
+        return Int(documentCounts[Int(id)])
     }
 
-    /// Every term, for completion and statistics.
     var termCount: Int { terms.count }
+}
 
-    /// Bytes held by the postings, for `.corpus` and the benchmark.
-    var postingBytes: Int { postings.reduce(0) { $0 + $1.bytes.count } }
+/// Indexes a block of documents on one thread into flat arrays: one row for each (document,
+/// term) pair, so no per-term array grows while text is read.
+struct IndexBlockBuilder {
+    private var terms = TermTable()
+    private var pairTerms: [Int32] = []
+    private var pairDocuments: [Int32] = []
+    /// Where each pair's positions start in `positions`; one more entry marks the end.
+    private var pairStarts: [Int32] = [0]
+    private var positions: [UInt32] = []
+    private var documentLengths: [Int32] = []
+    /// The terms of the document being read, in order.
+    private var scratch: [Int32] = []
+    /// Per term: the last document that used it (stamped, so nothing needs clearing), its pair
+    /// in that document, and how many of its positions were placed.
+    private var stamps: [Int32] = []
+    private var pairOfTerm: [Int32] = []
+    private var placed: [Int32] = []
+
+    /// Indexes the next document; returns how many terms it had.
+    @discardableResult
+    mutating func addDocument(_ text: String, tokenizer: inout TermTokenizer) -> Int {
+        let document = Int32(documentLengths.count)
+        scratch.removeAll(keepingCapacity: true)
+        var text = text
+        text.withUTF8 { bytes in
+            tokenizer.forEachTerm(in: bytes) { term, _ in scratch.append(terms.insert(term)) }
+        }
+        documentLengths.append(Int32(scratch.count))
+        guard !scratch.isEmpty else { return 0 }
+        if stamps.count < terms.count {
+            let missing = terms.count - stamps.count
+            stamps.append(contentsOf: repeatElement(-1, count: missing))
+            pairOfTerm.append(contentsOf: repeatElement(0, count: missing))
+            placed.append(contentsOf: repeatElement(0, count: missing))
+        }
+        // One pair per distinct term, in order of first use, with its position count…
+        let firstPair = pairTerms.count
+        var counts: [Int32] = []
+        for term in scratch {
+            let t = Int(term)
+            if stamps[t] != document {
+                stamps[t] = document
+                pairOfTerm[t] = Int32(pairTerms.count - firstPair)
+                placed[t] = 0
+                pairTerms.append(term)
+                pairDocuments.append(document)
+                counts.append(0)
+            }
+            counts[Int(pairOfTerm[t])] += 1
+        }
+        // …then each term's positions in its own run, ascending.
+        let base = positions.count
+        var start = Int32(base)
+        for count in counts {
+            start += count
+            pairStarts.append(start)
+        }
+        positions.append(contentsOf: repeatElement(0, count: scratch.count))
+        for (position, term) in scratch.enumerated() {
+            let t = Int(term)
+            let pair = firstPair + Int(pairOfTerm[t])
+            positions[Int(pairStarts[pair]) + Int(placed[t])] = UInt32(position)
+            placed[t] += 1
+        }
+        return scratch.count
+    }
+
+    /// Groups the pairs by term (a counting sort keeps documents in order) and encodes each
+    /// term's postings.
+    func finish() -> IndexBlock {
+        let termCount = terms.count
+        var counts = [Int32](repeating: 0, count: termCount + 1)
+        for term in pairTerms { counts[Int(term) + 1] += 1 }
+        for index in 0..<termCount { counts[index + 1] += counts[index] }
+        var order = [Int32](repeating: 0, count: pairTerms.count)
+        var next = counts
+        for (pair, term) in pairTerms.enumerated() {
+            order[Int(next[Int(term)])] = Int32(pair)
+            next[Int(term)] += 1
+        }
+
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(positions.count * 2 + pairTerms.count * 2)
+        var starts = [Int32](repeating: 0, count: termCount + 1)
+        var lastDocuments = [Int32](repeating: 0, count: termCount)
+        for term in 0..<termCount {
+            starts[term] = Int32(bytes.count)
+            var previousDocument: Int32 = 0
+            for slot in Int(counts[term])..<Int(counts[term + 1]) {
+                let pair = Int(order[slot])
+                let document = pairDocuments[pair]
+                VarInt.append(UInt32(document - previousDocument), to: &bytes)
+                previousDocument = document
+                let first = Int(pairStarts[pair])
+                let end = Int(pairStarts[pair + 1])
+                VarInt.append(UInt32(end - first), to: &bytes)
+                var previousPosition: UInt32 = 0
+                for index in first..<end {
+                    VarInt.append(positions[index] - previousPosition, to: &bytes)
+                    previousPosition = positions[index]
+                }
+            }
+            lastDocuments[term] = previousDocument
+        }
+        starts[termCount] = Int32(bytes.count)
+        let documentCounts = (0..<termCount).map { counts[$0 + 1] - counts[$0] }
+        return IndexBlock(
+            terms: terms, bytes: bytes, starts: starts, documentCounts: documentCounts, lastDocuments: lastDocuments,
+            documentLengths: documentLengths)
+    }
+}
+
+/// One block's index, ready to be appended to the corpus's.
+struct IndexBlock: Sendable {
+    let terms: TermTable
+    let bytes: [UInt8]
+    let starts: [Int32]
+    let documentCounts: [Int32]
+    /// The last document of each term, to continue the gaps in the next block.
+    let lastDocuments: [Int32]
+    let documentLengths: [Int32]
+
+    init(
+        terms: TermTable = TermTable(), bytes: [UInt8] = [], starts: [Int32] = [0], documentCounts: [Int32] = [],
+        lastDocuments: [Int32] = [], documentLengths: [Int32] = []
+    ) {
+        self.terms = terms
+        self.bytes = bytes
+        self.starts = starts
+        self.documentCounts = documentCounts
+        self.lastDocuments = lastDocuments
+        self.documentLengths = documentLengths
+    }
+}
+
+/// Appends blocks in corpus order, then compacts everything into an `InvertedIndex`.
+struct InvertedIndexBuilder {
+    private var terms = TermTable(capacity: 1 << 16)
+    private var lists: [[UInt8]] = []
+    private var documentCounts: [Int32] = []
+    private var lastDocuments: [Int32] = []
+    private var documentLengths: [Int32] = []
+    private var totalLength: Int64 = 0
+
+    mutating func append(_ block: IndexBlock) {
+        let base = Int32(documentLengths.count)
+        block.bytes.withUnsafeBufferPointer { source in
+            for local in 0..<block.terms.count {
+                let global = Int(block.terms.withTerm(Int32(local)) { terms.insert($0) })
+                if global == lists.count {
+                    lists.append([])
+                    documentCounts.append(0)
+                    lastDocuments.append(0)
+                }
+                let range = Int(block.starts[local])..<Int(block.starts[local + 1])
+                var offset = range.lowerBound
+                // The block's first gap counts from its own first document; continue it from
+                // this term's last document instead.
+                let first = Int32(VarInt.read(source, &offset)) + base
+                let previous = documentCounts[global] == 0 ? 0 : lastDocuments[global]
+                VarInt.append(UInt32(first - previous), to: &lists[global])
+                lists[global].append(contentsOf: UnsafeBufferPointer(rebasing: source[offset..<range.upperBound]))
+                documentCounts[global] += block.documentCounts[local]
+                lastDocuments[global] = block.lastDocuments[local] + base
+            }
+        }
+        documentLengths += block.documentLengths
+        totalLength += block.documentLengths.reduce(0) { $0 + Int64($1) }
+    }
+
+    consuming func finish() -> InvertedIndex {
+        InvertedIndex(
+            terms: terms, lists: lists, documentCounts: documentCounts, documentLengths: documentLengths,
+            totalLength: totalLength)
+    }
 }

@@ -24,107 +24,66 @@ enum VarInt {
     }
 }
 
-/// The documents holding one term, with the positions of the term in each.
-///
-/// Encoded as varints: for each document, the gap from the previous document (the first
-/// document is absolute), the number of positions, then the gaps between positions (the first
-/// position is absolute).
-struct PostingList: Sendable {
-    var bytes: [UInt8] = []
-    var documentCount: Int32 = 0
-    var lastDocument: Int32 = -1
+/// Reads one term's postings front to back (the format is described on `InvertedIndex`).
+struct PostingCursor {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var offset = 0
+    private var remaining: Int32
+    private var previousDocument: Int32 = 0
+    /// The current document, after `next()` returned true.
+    private(set) var document: Int32 = -1
+    /// How often the term occurs in the current document.
+    private(set) var frequency: Int = 0
+    private var positionsOffset = 0
+    private var positionsRead = true
 
-    /// Appends a document; `positions` must be ascending and documents added in order.
-    mutating func append(document: Int32, positions: some Collection<UInt32>) {
-        VarInt.append(UInt32(document - max(lastDocument, 0)), to: &bytes)
-        appendPositions(positions)
-        lastDocument = document
-        documentCount += 1
+    init(_ bytes: UnsafeBufferPointer<UInt8>, count: Int32) {
+        self.bytes = bytes
+        self.remaining = count
     }
 
-    private mutating func appendPositions(_ positions: some Collection<UInt32>) {
-        VarInt.append(UInt32(positions.count), to: &bytes)
-        var previous: UInt32 = 0
-        for position in positions {
-            VarInt.append(position - previous, to: &bytes)
-            previous = position
-        }
+    /// Moves to the next document; false at the end.
+    mutating func next() -> Bool {
+        guard remaining > 0 else { return false }
+        if !positionsRead { skipPositions() }
+        remaining -= 1
+        document = previousDocument + Int32(VarInt.read(bytes, &offset))
+        previousDocument = document
+        frequency = Int(VarInt.read(bytes, &offset))
+        positionsOffset = offset
+        positionsRead = false
+        return true
     }
 
-    /// Appends all of `other`, whose documents are numbered from `base` on.
-    mutating func append(_ other: PostingList, base: Int32) {
-        guard other.documentCount > 0 else { return }
-        other.bytes.withUnsafeBufferPointer { source in
-            var offset = 0
-            let first = Int32(VarInt.read(source, &offset)) + base
-            VarInt.append(UInt32(first - max(lastDocument, 0)), to: &bytes)
-            bytes.append(contentsOf: source[offset...])
-        }
-        lastDocument = other.lastDocument + base
-        documentCount += other.documentCount
-    }
-
-    /// Reads the list front to back.
-    struct Cursor {
-        private let bytes: UnsafeBufferPointer<UInt8>
-        private var offset = 0
-        private var remaining: Int32
-        private var previousDocument: Int32 = 0
-        /// The current document, after `next()` returned true.
-        private(set) var document: Int32 = -1
-        /// How often the term occurs in the current document.
-        private(set) var frequency: Int = 0
-        private var positionsOffset = 0
-        private var positionsRead = true
-
-        init(_ bytes: UnsafeBufferPointer<UInt8>, count: Int32) {
-            self.bytes = bytes
-            self.remaining = count
-        }
-
-        /// Moves to the next document; false at the end.
-        mutating func next() -> Bool {
-            guard remaining > 0 else { return false }
-            if !positionsRead { skipPositions() }
-            remaining -= 1
-            document = previousDocument + Int32(VarInt.read(bytes, &offset))
-            previousDocument = document
-            frequency = Int(VarInt.read(bytes, &offset))
-            positionsOffset = offset
-            positionsRead = false
-            return true
-        }
-
-        /// Moves to the first document at or after `target`; false at the end.
-        mutating func advance(to target: Int32) -> Bool {
+    /// Moves to the first document at or after `target`; false at the end.
+    mutating func advance(to target: Int32) -> Bool {
+        if document >= target { return true }
+        while next() {
             if document >= target { return true }
-            while next() {
-                if document >= target { return true }
-            }
-            return false
         }
+        return false
+    }
 
-        /// The positions of the term in the current document.
-        mutating func positions(into buffer: inout [UInt32]) {
-            buffer.removeAll(keepingCapacity: true)
-            var at = positionsOffset
-            var position: UInt32 = 0
-            for _ in 0..<frequency {
-                position += VarInt.read(bytes, &at)
-                buffer.append(position)
-            }
-            offset = at
-            positionsRead = true
+    /// The positions of the term in the current document.
+    mutating func positions(into buffer: inout [UInt32]) {
+        buffer.removeAll(keepingCapacity: true)
+        var at = positionsOffset
+        var position: UInt32 = 0
+        for _ in 0..<frequency {
+            position += VarInt.read(bytes, &at)
+            buffer.append(position)
         }
+        offset = at
+        positionsRead = true
+    }
 
-        private mutating func skipPositions() {
-            var at = positionsOffset
-            for _ in 0..<frequency {
-                while bytes[at] >= 0x80 { at += 1 }
-                at += 1
-            }
-            offset = at
-            positionsRead = true
+    private mutating func skipPositions() {
+        var at = positionsOffset
+        for _ in 0..<frequency {
+            while bytes[at] >= 0x80 { at += 1 }
+            at += 1
         }
+        offset = at
+        positionsRead = true
     }
 }

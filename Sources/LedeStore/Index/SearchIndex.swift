@@ -130,12 +130,12 @@ public struct SearchIndex: Sendable {
     /// Documents where the terms occur at consecutive positions.
     private static func phraseOccurrences(of terms: [String], in index: InvertedIndex) -> DocumentMatches {
         // Hold every term's postings open at once; a missing term means no match.
-        var lists: [PostingList] = []
+        var ids: [Int32] = []
         for term in terms {
             guard let id = index.terms.id(of: term) else { return DocumentMatches() }
-            lists.append(index.postings[Int(id)])
+            ids.append(id)
         }
-        return withCursors(lists) { cursors in
+        return index.withPostings(of: ids) { cursors in
             var matches = DocumentMatches()
             var positions: [[UInt32]] = Array(repeating: [], count: cursors.count)
             // Walk the first term's documents and bring the others up to each.
@@ -169,20 +169,6 @@ public struct SearchIndex: Sendable {
             if values[mid] < value { low = mid + 1 } else { high = mid }
         }
         return low < values.count && values[low] == value
-    }
-
-    /// Opens a cursor on each list for the duration of `body`.
-    private static func withCursors<R>(_ lists: [PostingList], _ body: (inout [PostingList.Cursor]) -> R) -> R {
-        func open(_ k: Int, _ cursors: [PostingList.Cursor]) -> R {
-            guard k < lists.count else {
-                var cursors = cursors
-                return body(&cursors)
-            }
-            return lists[k].bytes.withUnsafeBufferPointer { bytes in
-                open(k + 1, cursors + [PostingList.Cursor(bytes, count: lists[k].documentCount)])
-            }
-        }
-        return open(0, [])
     }
 
     private func length(of document: Int, in field: SearchField?) -> Int32 {

@@ -1,19 +1,21 @@
+import Glibc
+
 /// A hash table from terms (UTF-8 bytes) to dense ids, with the terms' bytes kept in one arena.
 ///
 /// The index looks up every word of the corpus here; taking raw bytes instead of `String`
-/// keys avoids building a String per word.
+/// keys avoids building a String per word, and each slot keeps the term's hash beside its id
+/// so a probe rarely touches the arena.
 struct TermTable: Sendable {
     private var arena: [UInt8] = []
     /// Start of term `id` in `arena`; the term ends where the next one starts.
     private var starts: [Int32] = [0]
-    /// Open addressing with linear probing: slot → term id + 1 (0 = empty).
-    private var slots: [Int32]
-    private var hashes: [UInt32] = []
+    /// Open addressing with linear probing: (hash << 32) | (id + 1), 0 for an empty slot.
+    private var slots: [UInt64]
 
     init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
     }
 
     var count: Int { starts.count - 1 }
@@ -21,18 +23,19 @@ struct TermTable: Sendable {
     /// The id of `term`, adding it when it is new.
     mutating func insert(_ term: UnsafeBufferPointer<UInt8>) -> Int32 {
         let hash = Self.hash(term)
-        if let id = find(term, hash: hash) { return id }
+        let (found, slot) = probe(term, hash: hash)
+        if let found { return found }
         let id = Int32(count)
         arena.append(contentsOf: term)
         starts.append(Int32(arena.count))
-        hashes.append(hash)
-        if count * 2 > slots.count { grow() } else { place(id, hash: hash) }
+        slots[slot] = UInt64(hash) << 32 | UInt64(id + 1)
+        if count * 2 > slots.count { grow() }
         return id
     }
 
     /// The id of `term`, or nil when the table does not hold it.
     func id(of term: UnsafeBufferPointer<UInt8>) -> Int32? {
-        find(term, hash: Self.hash(term))
+        probe(term, hash: Self.hash(term)).found
     }
 
     func id(of term: String) -> Int32? {
@@ -47,45 +50,53 @@ struct TermTable: Sendable {
     }
 
     func term(_ id: Int32) -> String {
-        let range = Int(starts[Int(id)])..<Int(starts[Int(id) + 1])
-        return String(decoding: arena[range], as: UTF8.self)
+        withTerm(id) { String(decoding: $0, as: UTF8.self) }
     }
 
-    private func find(_ term: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32? {
-        let mask = slots.count - 1
-        var slot = Int(hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { return nil }
-            let id = Int(entry - 1)
-            if hashes[id] == hash && equals(id, term) { return Int32(id) }
-            slot = (slot + 1) & mask
+    /// The id of `term` if present, and the slot where it is or would go.
+    @inline(__always)
+    private func probe(_ term: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (found: Int32?, slot: Int) {
+        slots.withUnsafeBufferPointer { slots in
+            arena.withUnsafeBufferPointer { arena in
+                starts.withUnsafeBufferPointer { starts in
+                    let mask = slots.count - 1
+                    var slot = Int(hash) & mask
+                    while true {
+                        let entry = slots[slot]
+                        if entry == 0 { return (nil, slot) }
+                        if UInt32(truncatingIfNeeded: entry >> 32) == hash {
+                            let id = Int(UInt32(truncatingIfNeeded: entry)) - 1
+                            let start = Int(starts[id])
+                            let length = Int(starts[id + 1]) - start
+                            if length == term.count && Self.equal(arena, start, term) {
+                                return (Int32(id), slot)
+                            }
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
         }
     }
 
-    private func equals(_ id: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = Int(starts[id])
-        let length = Int(starts[id + 1]) - start
-        guard length == term.count else { return false }
-        return arena.withUnsafeBufferPointer { arena in
-            for k in 0..<length where arena[start + k] != term[k] { return false }
-            return true
-        }
-    }
-
-    private mutating func place(_ id: Int32, hash: UInt32) {
-        let mask = slots.count - 1
-        var slot = Int(hash) & mask
-        while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = id + 1
+    @inline(__always)
+    private static func equal(_ arena: UnsafeBufferPointer<UInt8>, _ start: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let a = arena.baseAddress, let t = term.baseAddress else { return term.isEmpty }
+        return memcmp(a + start, t, term.count) == 0
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
-        for id in 0..<count { place(Int32(id), hash: hashes[id]) }
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        let mask = slots.count - 1
+        for entry in old where entry != 0 {
+            var slot = Int(entry >> 32) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = entry
+        }
     }
 
-    /// FNV-1a, folded to 32 bits: terms are short, so a simple byte loop is fast enough.
+    /// FNV-1a over the bytes, folded to 32 bits: terms are short.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -5,13 +5,28 @@ import Foundation
 /// separates terms; terms are lowercased and stripped of diacritics ("Pyöngyang's" gives
 /// `pyongyang` and `s`). Combining marks inside a run are dropped rather than splitting it.
 struct TermTokenizer {
-    /// Folded UTF-8 of each non-ASCII scalar seen so far; empty for a combining mark.
-    private var foldCache: [UInt32: [UInt8]] = [:]
-    private var term: [UInt8] = []
-
-    init() {
-        term.reserveCapacity(64)
+    /// What a non-ASCII scalar does inside a term.
+    private enum Fold {
+        case separator
+        /// A combining mark: part of the term, folded away.
+        case dropped
+        case bytes([UInt8])
     }
+
+    private var foldCache: [UInt32: Fold] = [:]
+    /// The term being read; terms longer than `maximumTermLength` bytes are cut there.
+    private let term = TermBuffer()
+    static let maximumTermLength = 255
+    /// Lowercase for ASCII letters and digits, 0 for ASCII separators.
+    private let asciiFold: [UInt8] = (0..<128).map { (b: Int) -> UInt8 in
+        switch b {
+        case 0x30...0x39, 0x61...0x7A: UInt8(b)
+        case 0x41...0x5A: UInt8(b + 0x20)
+        default: 0
+        }
+    }
+
+    init() {}
 
     /// Calls `body` with each term's folded bytes and its byte range in `bytes`.
     mutating func forEachTerm(
@@ -20,11 +35,13 @@ struct TermTokenizer {
         var i = 0
         var start = -1
         let count = bytes.count
+        let table = asciiFold
         while i < count {
             let byte = bytes[i]
             if byte < 0x80 {
-                if let folded = Self.asciiFold[Int(byte)] {
-                    if start < 0 { start = i; term.removeAll(keepingCapacity: true) }
+                let folded = table[Int(byte)]
+                if folded != 0 {
+                    if start < 0 { start = i; term.count = 0 }
                     term.append(folded)
                 } else if start >= 0 {
                     emit(start..<i, body)
@@ -34,56 +51,46 @@ struct TermTokenizer {
                 continue
             }
             let (scalar, length) = TextScanning.decode(bytes, at: i)
-            let folded = fold(scalar)
-            if let folded {
-                if start < 0 { start = i; term.removeAll(keepingCapacity: true) }
-                term.append(contentsOf: folded)
-            } else if start >= 0 {
-                emit(start..<i, body)
-                start = -1
+            switch fold(scalar) {
+            case .bytes(let folded):
+                if start < 0 { start = i; term.count = 0 }
+                for byte in folded { term.append(byte) }
+            case .dropped:
+                if start < 0 { start = i; term.count = 0 }
+            case .separator:
+                if start >= 0 {
+                    emit(start..<i, body)
+                    start = -1
+                }
             }
             i += length
         }
         if start >= 0 { emit(start..<count, body) }
     }
 
-    private mutating func emit(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
-        guard !term.isEmpty else { return }
-        term.withUnsafeBufferPointer { body($0, range) }
+    private func emit(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
+        guard term.count > 0 else { return }
+        body(UnsafeBufferPointer(start: term.bytes, count: term.count), range)
     }
 
-    /// The folded bytes of a term character, or nil for a separator.
-    private mutating func fold(_ scalar: Unicode.Scalar) -> [UInt8]? {
-        if let cached = foldCache[scalar.value] { return cached.isEmpty && !isMark(scalar) ? nil : cached }
-        let folded: [UInt8]
-        if isMark(scalar) {
-            folded = []
+    private mutating func fold(_ scalar: Unicode.Scalar) -> Fold {
+        if let cached = foldCache[scalar.value] { return cached }
+        let fold: Fold
+        if scalar.properties.generalCategory == .nonspacingMark {
+            fold = .dropped
         } else if TextScanning.isWordCharacter(scalar) {
             var out: [UInt8] = []
             for lower in String(scalar).lowercased().unicodeScalars {
-                for part in lower.canonicalDecomposition where !isMark(part) {
+                for part in lower.canonicalDecomposition where part.properties.generalCategory != .nonspacingMark {
                     out.append(contentsOf: String(part).utf8)
                 }
             }
-            folded = out
+            fold = out.isEmpty ? .dropped : .bytes(out)
         } else {
-            folded = []
+            fold = .separator
         }
-        foldCache[scalar.value] = folded
-        return folded.isEmpty && !isMark(scalar) ? nil : folded
-    }
-
-    private func isMark(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .nonspacingMark
-    }
-
-    /// Lowercase for ASCII letters and digits, nil for ASCII separators.
-    private static let asciiFold: [UInt8?] = (0..<128).map { (b: Int) -> UInt8? in
-        switch b {
-        case 0x30...0x39, 0x61...0x7A: UInt8(b)
-        case 0x41...0x5A: UInt8(b + 0x20)
-        default: nil
-        }
+        foldCache[scalar.value] = fold
+        return fold
     }
 
     /// The folded terms of `text`, as Strings (for queries; indexing uses the bytes).
@@ -102,5 +109,22 @@ extension Unicode.Scalar {
     /// The scalars of this scalar's canonical decomposition (itself when it has none).
     var canonicalDecomposition: String.UnicodeScalarView {
         String(self).decomposedStringWithCanonicalMapping.unicodeScalars
+    }
+}
+
+/// The bytes of the term being read: a fixed buffer, so appending a byte costs no checks.
+final class TermBuffer {
+    let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: TermTokenizer.maximumTermLength)
+    var count = 0
+
+    @inline(__always)
+    func append(_ byte: UInt8) {
+        guard count < TermTokenizer.maximumTermLength else { return }
+        bytes[count] = byte
+        count += 1
+    }
+
+    deinit {
+        bytes.deallocate()
     }
 }

@@ -11,7 +11,8 @@ struct ArticleDraft: Sendable {
     var captions: [String] = []
     var body: ArticleBody
     var notes: [String] = []
-    var extra: [(key: String, value: JSONValue)] = []
+    /// The JSON Lines members Lede has no field for, as a JSON object's text.
+    var extra: String?
 }
 
 /// The body of an article: its paragraphs and the related-article links printed among them.

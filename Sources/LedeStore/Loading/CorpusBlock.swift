@@ -11,8 +11,8 @@ struct CorpusBlock: Sendable {
     var dates: [DateReference] = []
     /// Entities this block mentions, with what it learned of them.
     var entities: [EntityKey: EntityFacts] = [:]
-    var titleIndex = InvertedIndex()
-    var textIndex = InvertedIndex()
+    var titleIndex = IndexBlock()
+    var textIndex = IndexBlock()
     var issues: [LoadIssue] = []
     var fileCount = 0
 
@@ -40,7 +40,8 @@ struct CorpusBlock: Sendable {
 struct BlockAssembler {
     let extractor: any ArticleExtractor
     private var tokenizer = TermTokenizer()
-    private var scratch: [UInt64] = []
+    private var titleIndex = IndexBlockBuilder()
+    private var textIndex = IndexBlockBuilder()
 
     init(extractor: any ArticleExtractor) {
         self.extractor = extractor
@@ -48,11 +49,11 @@ struct BlockAssembler {
 
     mutating func append(_ draft: ArticleDraft, to block: inout CorpusBlock) {
         let articleID = ArticleID(block.articles.count)
-        let text = draft.body.paragraphs.joined(separator: "\n\n")
+        let (text, isASCII) = Self.join(draft.body.paragraphs)
         var article = Article(
             key: draft.key, file: draft.file, line: Int32(draft.line), title: draft.title, published: draft.published,
             updated: draft.updated, source: draft.source, section: draft.section, captions: draft.captions,
-            text: text, words: 0, notes: draft.notes, extra: draft.extra)
+            text: text, isASCII: isASCII, words: 0, notes: draft.notes, extra: draft.extra)
 
         // Paragraphs and sentences, as UTF-8 ranges of the joined text.
         var paragraphRanges: [Range<Int>] = []
@@ -88,8 +89,8 @@ struct BlockAssembler {
         }
         article.links = firstLink..<Int32(block.links.count)
 
-        block.titleIndex.addDocument(draft.title ?? "", tokenizer: &tokenizer, scratch: &scratch)
-        block.textIndex.addDocument(text, tokenizer: &tokenizer, scratch: &scratch)
+        titleIndex.addDocument(draft.title ?? "", tokenizer: &tokenizer)
+        textIndex.addDocument(text, tokenizer: &tokenizer)
 
         let firstSentenceOfArticle = Int32(block.sentences.count - sentenceRanges.count)
         let extraction = extractor.extract(
@@ -100,11 +101,44 @@ struct BlockAssembler {
         block.articles.append(article)
     }
 
+    /// Paragraphs joined by a blank line, in a string of exactly the right size, and whether
+    /// the text is all ASCII.
+    static func join(_ paragraphs: [String]) -> (text: String, isASCII: Bool) {
+        let size = paragraphs.reduce(0) { $0 + $1.utf8.count } + max(0, paragraphs.count - 1) * 2
+        var highBits: UInt8 = 0
+        let text = String(unsafeUninitializedCapacity: size) { buffer in
+            var offset = 0
+            for (index, paragraph) in paragraphs.enumerated() {
+                if index > 0 {
+                    buffer[offset] = 0x0A
+                    buffer[offset + 1] = 0x0A
+                    offset += 2
+                }
+                var paragraph = paragraph
+                paragraph.withUTF8 { source in
+                    for byte in source { highBits |= byte }
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[offset..<(offset + source.count)]).initialize(from: source)
+                    offset += source.count
+                }
+            }
+            return offset
+        }
+        return (text, highBits < 0x80)
+    }
+
+    /// Hands the block its indexes and starts the next block's.
+    mutating func finish(_ block: inout CorpusBlock) {
+        block.titleIndex = titleIndex.finish()
+        block.textIndex = textIndex.finish()
+        titleIndex = IndexBlockBuilder()
+        textIndex = IndexBlockBuilder()
+    }
+
     private func record(
         _ extraction: ExtractionResult, of article: inout Article, id: ArticleID, firstParagraph: Int32,
         firstSentence: Int32, in block: inout CorpusBlock
     ) {
-        let offsets = ScalarOffsets(article.text)
+        let offsets = ScalarOffsets(article.text, isASCII: article.isASCII)
         func span(_ range: Range<Int>) -> Range<Int32> { Int32(range.lowerBound)..<Int32(range.upperBound) }
         func sentence(_ index: Int) -> SentenceID { SentenceID(rawValue: firstSentence + Int32(index)) }
 

@@ -1,18 +1,18 @@
 /// Appends blocks in corpus order and builds the corpus from them: shifts identifiers, gives
 /// each entity key one identifier, merges the block indexes, and resolves links.
 struct CorpusBuilder {
-    private var articles: [Article] = []
-    private var paragraphs: [Paragraph] = []
-    private var sentences: [Sentence] = []
-    private var links: [Link] = []
-    private var mentions: [Mention] = []
-    private var quotes: [Quote] = []
-    private var dates: [DateReference] = []
+    private var articles = ChunkedArray<Article>()
+    private var paragraphs = ChunkedArray<Paragraph>()
+    private var sentences = ChunkedArray<Sentence>()
+    private var links = ChunkedArray<Link>()
+    private var mentions = ChunkedArray<Mention>()
+    private var quotes = ChunkedArray<Quote>()
+    private var dates = ChunkedArray<DateReference>()
     private var entityIDs: [EntityKey: EntityID] = [:]
     private var entityKeys: [EntityKey] = []
     private var entityFacts: [CorpusBlock.EntityFacts] = []
-    private var titleIndex = InvertedIndex()
-    private var textIndex = InvertedIndex()
+    private var titleIndex = InvertedIndexBuilder()
+    private var textIndex = InvertedIndexBuilder()
     private var issues: [LoadIssue] = []
     private var fileCount = 0
 
@@ -96,7 +96,7 @@ struct CorpusBuilder {
         return id
     }
 
-    func build(roots: [String]) -> Corpus {
+    consuming func build(roots: [String]) -> Corpus {
         var entities = entityKeys.enumerated().map { index, key in
             let facts = entityFacts[index]
             return Entity(
@@ -109,39 +109,40 @@ struct CorpusBuilder {
             if entities[entity].articles.last != mention.article { entities[entity].articles.append(mention.article) }
         }
 
+        // Link titles point to the articles with the same title; only the titles some link
+        // names need normalizing.
         var resolvedLinks = links
-        var byTitle: [String: ArticleID] = [:]
-        for (index, article) in articles.enumerated() {
-            guard let title = article.title else { continue }
-            let key = LinkTitle.normalized(title)
-            if byTitle[key] == nil { byTitle[key] = ArticleID(index) }
-        }
-        for index in resolvedLinks.indices {
-            resolvedLinks[index].target = byTitle[LinkTitle.normalized(resolvedLinks[index].title)]
+        if !links.isEmpty {
+            var wanted: [String: ArticleID?] = [:]
+            for link in links { wanted[LinkTitle.normalized(link.title)] = .some(nil) }
+            for (index, article) in articles.enumerated() {
+                guard let title = article.title else { continue }
+                let key = LinkTitle.normalized(title)
+                if let entry = wanted[key], entry == nil { wanted[key] = .some(ArticleID(index)) }
+            }
+            for index in resolvedLinks.indices {
+                resolvedLinks[index].target = wanted[LinkTitle.normalized(resolvedLinks[index].title)] ?? nil
+            }
         }
 
         return Corpus(
             roots: roots, articles: articles, paragraphs: paragraphs, sentences: sentences, entities: entities,
             mentions: mentions, quotes: quotes, links: resolvedLinks, dates: dates, issues: issues,
-            fileCount: fileCount, search: SearchIndex(title: titleIndex, text: textIndex))
+            fileCount: fileCount, search: SearchIndex(title: titleIndex.finish(), text: textIndex.finish()))
     }
 }
 
-/// How link titles and article titles are compared: case, quotation marks, punctuation and
-/// spacing do not matter.
+/// How link titles and article titles are compared: as their index terms, so case,
+/// diacritics, quotation marks, punctuation and spacing do not matter ("North Korea condemns
+/// US over 'evil' push" matches "North Korea Condemns US over evil push").
 enum LinkTitle {
     static func normalized(_ title: String) -> String {
         var words: [String] = []
-        var current = ""
-        for character in title.lowercased() {
-            if character.isLetter || character.isNumber {
-                current.append(character)
-            } else if !current.isEmpty && !"'’".contains(character) {
-                words.append(current)
-                current = ""
-            }
+        var tokenizer = TermTokenizer()
+        var title = title
+        title.withUTF8 { bytes in
+            tokenizer.forEachTerm(in: bytes) { term, _ in words.append(String(decoding: term, as: UTF8.self)) }
         }
-        if !current.isEmpty { words.append(current) }
         return words.joined(separator: " ")
     }
 }

@@ -217,6 +217,7 @@ private final class AssemblerBox: @unchecked Sendable {
             block.fileCount += 1
             block.issues.append(LoadIssue(path: file.name, line: nil, message: reason))
         }
+        assembler.finish(&block)
         return block
     }
 

@@ -16,18 +16,19 @@ enum JSONLinesReader {
             .failure(LoadIssue(path: file, line: number, message: message))
         }
 
-        let value: JSONValue
+        let record: JSONParser.Record
         do {
-            value = try JSONParser.parse(bytes)
+            guard let parsed = try JSONParser.parseRecord(bytes, keep: knownKeys) else {
+                let value = try JSONParser.parse(bytes)
+                return issue("expected a JSON object with a \"body\", found \(describe(value))")
+            }
+            record = parsed
         } catch {
             return issue("invalid JSON at column \(error.column): \(error.message)")
         }
-        guard case .object(let members) = value else {
-            return issue("expected a JSON object with a \"body\", found \(describe(value))")
-        }
 
         func string(_ key: String) throws(LoadIssue) -> String? {
-            switch value[key] {
+            switch record.kept[key] {
             case nil, .null: return nil
             case .string(let s): return s
             case let other?:
@@ -40,7 +41,7 @@ enum JSONLinesReader {
                 return issue("the record has no \"body\"")
             }
             let key: String
-            switch value["id"] {
+            switch record.kept["id"] {
             case .string(let s)?: key = s
             case .number(let n)?: key = n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
             case nil, .null?: key = "\(fileStem):\(number)"
@@ -54,12 +55,11 @@ enum JSONLinesReader {
             if body.paragraphs.isEmpty { notes.append("the article has no body text") }
             var title = try string("title")
             if title == nil { title = try string("headline") }
-            let extra = members.filter { !knownKeys.contains($0.key) }
             return .success(
                 ArticleDraft(
                     key: key, file: file, line: number, title: title.map { $0.trimmingSpace() }, published: published,
                     updated: nil, source: try string("source"), section: try string("section"), body: body,
-                    notes: notes + body.notes, extra: extra))
+                    notes: notes + body.notes, extra: record.rest))
         } catch {
             return .failure(error)
         }

@@ -32,6 +32,138 @@ struct JSONParser {
         return value
     }
 
+    /// A JSON Lines record: the members named in `keep` parsed, the others only validated and
+    /// kept as the text of a JSON object. Nil when the value is not an object (its first byte
+    /// says what it is).
+    struct Record {
+        var kept: [String: JSONValue]
+        /// `{"topics": ["cocoa"], …}` as written, or nil when every member was kept.
+        var rest: String?
+    }
+
+    static func parseRecord(_ bytes: UnsafeBufferPointer<UInt8>, keep: Set<String>) throws(Failure) -> Record? {
+        var parser = JSONParser(bytes)
+        parser.skipWhitespace()
+        guard parser.peek(UInt8(ascii: "{")) else {
+            _ = try parser.parseValue()
+            return nil
+        }
+        try parser.enter()
+        parser.position += 1
+        var kept: [String: JSONValue] = [:]
+        var rest: [UInt8] = []
+        parser.skipWhitespace()
+        if parser.peek(UInt8(ascii: "}")) {
+            parser.position += 1
+        } else {
+            while true {
+                parser.skipWhitespace()
+                let memberStart = parser.position
+                guard parser.peek(UInt8(ascii: "\"")) else { throw parser.failure("unexpected \(parser.describeCurrent()): expected a key in quotes") }
+                let key = try parser.parseString()
+                parser.skipWhitespace()
+                guard parser.peek(UInt8(ascii: ":")) else { throw parser.failure("unexpected \(parser.describeCurrent()): expected ':' after the key") }
+                parser.position += 1
+                parser.skipWhitespace()
+                if keep.contains(key) {
+                    kept[key] = try parser.parseValue()
+                } else {
+                    try parser.skipValue()
+                    rest.append(rest.isEmpty ? UInt8(ascii: "{") : UInt8(ascii: ","))
+                    rest.append(contentsOf: bytes[memberStart..<parser.position])
+                }
+                parser.skipWhitespace()
+                if parser.peek(UInt8(ascii: ",")) { parser.position += 1; continue }
+                if parser.peek(UInt8(ascii: "}")) { parser.position += 1; break }
+                throw parser.failure("unexpected \(parser.describeCurrent()): expected ',' or '}'")
+            }
+        }
+        parser.skipWhitespace()
+        guard parser.position == bytes.count else {
+            throw parser.failure("unexpected \(parser.describeCurrent()) after the JSON value")
+        }
+        if !rest.isEmpty { rest.append(UInt8(ascii: "}")) }
+        return Record(kept: kept, rest: rest.isEmpty ? nil : String(decoding: rest, as: UTF8.self))
+    }
+
+    /// Checks a value without building it.
+    private mutating func skipValue() throws(Failure) {
+        guard position < bytes.count else { throw failure("unexpected end of line: expected a value") }
+        switch bytes[position] {
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            let close = bytes[position] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+            let isObject = close == UInt8(ascii: "}")
+            try enter()
+            position += 1
+            skipWhitespace()
+            if peek(close) {
+                position += 1
+                depth -= 1
+                return
+            }
+            while true {
+                skipWhitespace()
+                if isObject {
+                    guard peek(UInt8(ascii: "\"")) else { throw failure("unexpected \(describeCurrent()): expected a key in quotes") }
+                    try skipString()
+                    skipWhitespace()
+                    guard peek(UInt8(ascii: ":")) else { throw failure("unexpected \(describeCurrent()): expected ':' after the key") }
+                    position += 1
+                    skipWhitespace()
+                }
+                try skipValue()
+                skipWhitespace()
+                if peek(UInt8(ascii: ",")) { position += 1; continue }
+                if peek(close) { position += 1; break }
+                throw failure("unexpected \(describeCurrent()): expected ',' or '\(Character(Unicode.Scalar(close)))'")
+            }
+            depth -= 1
+        case UInt8(ascii: "\""):
+            try skipString()
+        default:
+            _ = try parseValue()
+        }
+    }
+
+    /// Checks a string (its escapes and its UTF-8) without building it.
+    private mutating func skipString() throws(Failure) {
+        let open = position
+        position += 1
+        var start = position
+        while position < bytes.count {
+            let b = bytes[position]
+            if b == UInt8(ascii: "\"") {
+                guard String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self) != nil else {
+                    throw failure("invalid UTF-8 in a string", at: open)
+                }
+                position += 1
+                return
+            }
+            if b == UInt8(ascii: "\\") {
+                guard String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self) != nil else {
+                    throw failure("invalid UTF-8 in a string", at: open)
+                }
+                position += 1
+                guard position < bytes.count else { break }
+                switch bytes[position] {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                    UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    position += 1
+                case UInt8(ascii: "u"):
+                    position += 1
+                    _ = try parseUnicodeEscape()
+                default:
+                    throw failure("invalid escape '\\\(Character(Unicode.Scalar(bytes[position])))' in a string", at: position - 1)
+                }
+                start = position
+                continue
+            }
+            if b < 0x20 { throw failure("control character in a string (escape it as \\u00\(hex(b)))") }
+            position += 1
+        }
+        throw failure("unterminated string", at: open)
+    }
+
     private mutating func parseValue() throws(Failure) -> JSONValue {
         guard position < bytes.count else { throw failure("unexpected end of line: expected a value") }
         switch bytes[position] {
@@ -121,7 +253,9 @@ struct JSONParser {
             if b == UInt8(ascii: "\\") || b < 0x20 { break }
             scan += 1
         }
-        var buffer: [UInt8] = Array(bytes[position..<scan])
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(scan - position + 64)
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<scan]))
         position = scan
         while true {
             guard position < bytes.count else { throw failure("unterminated string", at: open) }
@@ -153,8 +287,15 @@ struct JSONParser {
             case 0..<0x20:
                 throw failure("control character in a string (escape it as \\u00\(hex(b)))")
             default:
-                buffer.append(b)
-                position += 1
+                // Copy the run up to the next quote, escape or control character at once.
+                var end = position + 1
+                while end < bytes.count {
+                    let c = bytes[end]
+                    if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { break }
+                    end += 1
+                }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<end]))
+                position = end
             }
         }
     }

@@ -23,8 +23,9 @@ public struct Article: Sendable {
     public var words: Int32
     /// What the loader cleaned up or doubted.
     public var notes: [String]
-    /// JSON Lines keys Lede has no field for, in the order they appeared.
-    public var extra: [(key: String, value: JSONValue)]
+    /// JSON Lines members Lede has no field for, as the text of a JSON object; read them with
+    /// `extraFields`.
+    public var extra: String?
 
     public var paragraphs: Range<Int32> = 0..<0
     public var links: Range<Int32> = 0..<0
@@ -35,7 +36,7 @@ public struct Article: Sendable {
     public init(
         key: String, file: String, line: Int32 = 1, title: String?, published: ZonedDateTime?,
         updated: ZonedDateTime? = nil, source: String?, section: String?, captions: [String] = [],
-        text: String, words: Int32, notes: [String] = [], extra: [(key: String, value: JSONValue)] = []
+        text: String, isASCII: Bool? = nil, words: Int32, notes: [String] = [], extra: String? = nil
     ) {
         self.key = key
         self.file = file
@@ -48,10 +49,18 @@ public struct Article: Sendable {
         self.dateline = nil
         self.captions = captions
         self.text = text
-        self.isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        self.isASCII = isASCII ?? text.utf8.allSatisfy { $0 < 0x80 }
         self.words = words
         self.notes = notes
         self.extra = extra
+    }
+
+    /// The extra JSON Lines members, in the order they appeared.
+    public var extraFields: [(key: String, value: JSONValue)] {
+        guard var text = extra else { return [] }
+        let parsed = text.withUTF8 { try? JSONParser.parse($0) }
+        guard case .object(let members)? = parsed else { return [] }
+        return members
     }
 
     /// The IANA zone of the publication date, or its offset when no zone was given.

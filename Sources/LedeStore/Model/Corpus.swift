@@ -6,14 +6,14 @@
 public final class Corpus: Sendable {
     /// The files or folders it was loaded from, as given.
     public let roots: [String]
-    public let articles: [Article]
-    public let paragraphs: [Paragraph]
-    public let sentences: [Sentence]
+    public let articles: ChunkedArray<Article>
+    public let paragraphs: ChunkedArray<Paragraph>
+    public let sentences: ChunkedArray<Sentence>
     public let entities: [Entity]
-    public let mentions: [Mention]
-    public let quotes: [Quote]
-    public let links: [Link]
-    public let dates: [DateReference]
+    public let mentions: ChunkedArray<Mention>
+    public let quotes: ChunkedArray<Quote>
+    public let links: ChunkedArray<Link>
+    public let dates: ChunkedArray<DateReference>
     /// Files and records that were skipped, and warnings about files that loaded.
     public let issues: [LoadIssue]
     /// How many files were read (loaded or skipped).
@@ -24,8 +24,8 @@ public final class Corpus: Sendable {
     public let directory: EntityDirectory
 
     init(
-        roots: [String], articles: [Article], paragraphs: [Paragraph], sentences: [Sentence], entities: [Entity],
-        mentions: [Mention], quotes: [Quote], links: [Link], dates: [DateReference], issues: [LoadIssue],
+        roots: [String], articles: ChunkedArray<Article>, paragraphs: ChunkedArray<Paragraph>, sentences: ChunkedArray<Sentence>, entities: [Entity],
+        mentions: ChunkedArray<Mention>, quotes: ChunkedArray<Quote>, links: ChunkedArray<Link>, dates: ChunkedArray<DateReference>, issues: [LoadIssue],
         fileCount: Int, search: SearchIndex
     ) {
         self.roots = roots
@@ -50,8 +50,9 @@ public final class Corpus: Sendable {
     /// An empty corpus, for a session that has not loaded one.
     public convenience init(roots: [String] = []) {
         self.init(
-            roots: roots, articles: [], paragraphs: [], sentences: [], entities: [], mentions: [], quotes: [],
-            links: [], dates: [], issues: [], fileCount: 0,
+            roots: roots, articles: ChunkedArray(), paragraphs: ChunkedArray(), sentences: ChunkedArray(), entities: [],
+            mentions: ChunkedArray(), quotes: ChunkedArray(), links: ChunkedArray(), dates: ChunkedArray(), issues: [],
+            fileCount: 0,
             search: SearchIndex(title: InvertedIndex(), text: InvertedIndex()))
     }
 

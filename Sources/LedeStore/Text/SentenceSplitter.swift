@@ -25,6 +25,11 @@ public enum SentenceSplitter {
                 start = i
                 continue
             }
+            // Only . ! ? and … (E2 80 A6) can end a sentence.
+            if byte != 0x2E && byte != 0x21 && byte != 0x3F && byte != 0xE2 {
+                i += 1
+                continue
+            }
             let (scalar, length) = TextScanning.decode(bytes, at: i)
             let terminal = scalar == "." || scalar == "!" || scalar == "?" || scalar == "…"
             guard terminal else {

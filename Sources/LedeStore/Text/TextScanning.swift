@@ -58,6 +58,15 @@ enum TextScanning {
         }
     }
 
+    /// For each ASCII byte: 0 white space, 1 letter or digit, 2 anything else.
+    private static let asciiClass: [UInt8] = (0..<128).map { (b: Int) -> UInt8 in
+        switch b {
+        case 0x20, 0x09...0x0D: 0
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: 1
+        default: 2
+        }
+    }
+
     /// Counts whitespace-separated runs that hold at least one letter or digit.
     static func countWords(_ text: String) -> Int {
         var text = text
@@ -65,8 +74,25 @@ enum TextScanning {
             var count = 0
             var inRun = false
             var runHasWord = false
+            let classes = asciiClass
             var i = 0
             while i < bytes.count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    switch classes[Int(byte)] {
+                    case 0:
+                        if inRun && runHasWord { count += 1 }
+                        inRun = false
+                        runHasWord = false
+                    case 1:
+                        inRun = true
+                        runHasWord = true
+                    default:
+                        inRun = true
+                    }
+                    i += 1
+                    continue
+                }
                 let (scalar, length) = decode(bytes, at: i)
                 if isSpace(scalar) {
                     if inRun && runHasWord { count += 1 }
@@ -99,8 +125,8 @@ public struct ScalarOffsets: Sendable {
     /// For each UTF-8 offset that starts a scalar, the scalar offset; empty for ASCII text.
     private let table: [Int32]
 
-    public init(_ text: String) {
-        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else {
+    public init(_ text: String, isASCII: Bool) {
+        guard !isASCII else {
             table = []
             return
         }

@@ -1,0 +1,42 @@
+/// An append-only array stored in fixed-size chunks.
+///
+/// Appending never moves what is already stored, so building a corpus of millions of rows
+/// never holds two copies of a growing array at once (which is where a plain array's memory
+/// peaks), and it never leaves spare capacity beyond the last chunk.
+public struct ChunkedArray<Element>: RandomAccessCollection {
+    static var chunkShift: Int { 12 }
+    static var chunkSize: Int { 1 << chunkShift }
+
+    private var chunks: [[Element]] = []
+    public private(set) var count = 0
+
+    public init() {}
+
+    public init(_ elements: some Sequence<Element>) {
+        for element in elements { append(element) }
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    public subscript(position: Int) -> Element {
+        get { chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)] }
+        set { chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)] = newValue }
+    }
+
+    public mutating func append(_ element: Element) {
+        if count & (Self.chunkSize - 1) == 0 {
+            var chunk: [Element] = []
+            chunk.reserveCapacity(Self.chunkSize)
+            chunks.append(chunk)
+        }
+        chunks[chunks.count - 1].append(element)
+        count += 1
+    }
+
+    public mutating func append(contentsOf elements: some Sequence<Element>) {
+        for element in elements { append(element) }
+    }
+}
+
+extension ChunkedArray: Sendable where Element: Sendable {}
