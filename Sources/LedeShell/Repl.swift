@@ -11,7 +11,9 @@ public enum LineEvent: Equatable, Sendable {
 
 /// Reads lines with a prompt and keeps history: libedit at a terminal, a script in tests.
 public protocol LineReader: AnyObject {
-    func readLine(prompt: String) -> LineEvent
+    /// Reads a line; `pending` holds the lines of the unfinished statement before it (empty at
+    /// the main prompt), so completion can see the whole statement.
+    func readLine(prompt: String, pending: String) -> LineEvent
     /// Records a whole statement (lines joined by newlines) as one history entry.
     func addHistory(_ entry: String)
 }
@@ -46,7 +48,7 @@ public final class Repl {
             } else {
                 prompt = Self.continuationPrompt("|")
             }
-            switch reader.readLine(prompt: prompt) {
+            switch reader.readLine(prompt: prompt, pending: pending.joined(separator: "\n")) {
             case .end:
                 return
             case .interrupted:

@@ -166,7 +166,8 @@ public final class Session {
         errorCount += 1
         let style: DiagnosticRenderer.Style = settings.colorErrors ? .terminal : .plain
         if diagnostic.isInterruption {
-            try? errors.write("interrupted\n")
+            // At a terminal the ^C it echoed is still on the line.
+            try? errors.write(settings.interactive ? "\ninterrupted\n" : "interrupted\n")
             return
         }
         try? errors.write(DiagnosticRenderer.render(diagnostic, in: file, style: style))

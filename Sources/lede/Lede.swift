@@ -130,7 +130,10 @@ struct Lede: ParsableCommand {
         }
 
         if interactive {
+            // Errors at the prompt were answered there; leaving the shell is not a failure.
             runInteractive(session)
+            session.finish()
+            return 0
         } else {
             for source in sources {
                 let ok = session.run(source)

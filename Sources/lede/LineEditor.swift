@@ -12,6 +12,8 @@ final class LineEditor: LineReader {
     private let completer: () -> Completer
     /// Set by the SIGINT handler; tells Ctrl-C from Ctrl-D when `el_gets` returns nothing.
     private let interruption: CancellationFlag
+    /// The earlier lines of the statement being typed.
+    private var pending = ""
     /// The prompt libedit redraws from; it must outlive each `el_gets` call.
     nonisolated(unsafe) private static var promptText: UnsafeMutablePointer<CChar>? = strdup(Repl.prompt)
 
@@ -54,7 +56,8 @@ final class LineEditor: LineReader {
         history_end(history)
     }
 
-    func readLine(prompt: String) -> LineEvent {
+    func readLine(prompt: String, pending: String) -> LineEvent {
+        self.pending = pending
         free(Self.promptText)
         Self.promptText = strdup(prompt)
         interruption.reset()
@@ -94,7 +97,8 @@ final class LineEditor: LineReader {
             return UInt8(CC_ERROR)
         }
         let before = String(decoding: UnsafeRawBufferPointer(start: buffer, count: cursorPointer - buffer), as: UTF8.self)
-        let result = completer().complete(before, cursor: before.count)
+        let statement = pending.isEmpty ? before : pending + "\n" + before
+        let result = completer().complete(statement, cursor: statement.count)
         let typed = String(before.suffix(result.replacing))
         switch result.candidates.count {
         case 0:

@@ -21,6 +21,8 @@ import Testing
         #expect(complete("mentions | select entity.na").candidates == ["name"])
         #expect(complete("articles | select id | where i").candidates.contains("id"))
         #expect(complete("articles | expand related as r | select r.la").candidates == ["label"])
+        // A statement typed over several lines is completed as a whole.
+        #expect(complete("articles |\n  where words > 3 |\n  select id, ti").candidates == ["timezone", "title"])
     }
 
     @Test func boundNames() {

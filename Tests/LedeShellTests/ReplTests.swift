@@ -12,7 +12,7 @@ final class ScriptedReader: LineReader {
         self.events = events
     }
 
-    func readLine(prompt: String) -> LineEvent {
+    func readLine(prompt: String, pending: String) -> LineEvent {
         prompts.append(prompt)
         return events.isEmpty ? .end : events.removeFirst()
     }
