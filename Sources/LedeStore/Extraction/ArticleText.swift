@@ -1,23 +1,30 @@
 /// One article's text as the extractor's components see it: its bytes, its tokens, which
 /// tokens form each sentence, and article-wide evidence about capitalization.
-struct ArticleText {
+///
+/// A class, so the components share one instance; it lives only during one `extract` call,
+/// while its `bytes` are valid.
+final class ArticleText {
     let bytes: UnsafeBufferPointer<UInt8>
     let gazetteer: Gazetteer
-    private(set) var tokens: [Token] = []
+    let tokens: [Token]
     /// The tokens of each sentence.
-    private(set) var sentences: [Range<Int>] = []
+    let sentences: [Range<Int>]
     /// The paragraph each sentence is in.
-    private(set) var sentenceParagraphs: [Int] = []
+    let sentenceParagraphs: [Int]
     /// Sentences written in capitals, like a wire headline: capitals mean nothing there.
-    private(set) var shouting: [Bool] = []
+    let shouting: [Bool]
     /// Words seen capitalized inside a sentence (not first, not shouting) somewhere in the article.
-    private(set) var capitalizedWords = WordSet(expected: 0)
+    let capitalizedWords: WordSet
     /// A sports story ("SOCCER - ..."): a city before a score is a team.
-    private(set) var isSports = false
+    let isSports: Bool
 
     init(bytes: UnsafeBufferPointer<UInt8>, input: ExtractionInput, gazetteer: Gazetteer) {
         self.bytes = bytes
         self.gazetteer = gazetteer
+        var tokens: [Token] = []
+        var sentences: [Range<Int>] = []
+        var sentenceParagraphs: [Int] = []
+        var shouting: [Bool] = []
         tokens.reserveCapacity(bytes.count / 5 + 8)
         for (index, sentence) in input.sentences.enumerated() {
             let first = tokens.count
@@ -26,7 +33,7 @@ struct ArticleText {
             sentences.append(first..<tokens.count)
             sentenceParagraphs.append(sentence.paragraph)
         }
-        capitalizedWords = WordSet(expected: tokens.count / 2)
+        var capitalizedWords = WordSet(expected: tokens.count / 2)
         for sentence in sentences {
             var words = 0
             var capitals = 0
@@ -47,6 +54,11 @@ struct ArticleText {
                 }
             }
         }
+        self.tokens = tokens
+        self.sentences = sentences
+        self.sentenceParagraphs = sentenceParagraphs
+        self.shouting = shouting
+        self.capitalizedWords = capitalizedWords
         isSports = Self.opensWithSportsSlug(tokens[sentences.first ?? 0..<0], bytes)
     }
 

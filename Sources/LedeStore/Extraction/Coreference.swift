@@ -7,55 +7,61 @@ enum Coreference {
         candidates.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
         removeOverlaps(&candidates)
 
-        // Full names of people, by their first and last words.
-        var people: [UInt64: String] = [:]
-        var organizations: [UInt64: String] = [:]
-        var strongSingles: [UInt64: (EntityKind, String?, String?)] = [:]
+        // Full names of people by their first and last words, organizations by acronym and first
+        // word, and words tagged with strong evidence: hash → index of the candidate.
+        var people = SmallMap()
+        var organizations = SmallMap()
+        var strongSingles = SmallMap()
         for index in candidates.indices {
             let candidate = candidates[index]
-            let words = candidate.tokens.filter { text.tokens[$0].is(.word) }
-            guard let first = words.first, let last = words.last else { continue }
-            if candidate.kind == .person && words.count >= 2 {
-                let name = candidate.name ?? normalizedSpaces(byteRange(candidate, text), text)
-                candidates[index].name = name
-                if people[text.tokens[last].hash] == nil { people[text.tokens[last].hash] = name }
+            var first = -1
+            var last = -1
+            var words = 0
+            for token in candidate.tokens where text.tokens[token].is(.word) {
+                if first < 0 { first = token }
+                last = token
+                words += 1
+            }
+            guard first >= 0 else { continue }
+            if candidate.kind == .person && words >= 2 {
+                candidates[index].name = candidate.name ?? normalizedSpaces(byteRange(candidate, text), text)
+                people.add(text.tokens[last].hash, index)
                 let firstToken = text.tokens[first]
-                if !firstToken.has(.givenName) && !firstToken.is(.initial) && people[firstToken.hash] == nil {
-                    people[firstToken.hash] = name
-                }
+                if !firstToken.has(.givenName) && !firstToken.is(.initial) { people.add(firstToken.hash, index) }
             }
             if candidate.kind == .organization && candidate.strong {
-                let name = candidate.name ?? normalizedSpaces(byteRange(candidate, text), text)
-                candidates[index].name = name
+                candidates[index].name = candidate.name ?? normalizedSpaces(byteRange(candidate, text), text)
                 if let acronym = bracketedAcronym(after: candidate.tokens.upperBound, text) {
-                    organizations[text.tokens[acronym].hash] = name
+                    organizations.add(text.tokens[acronym].hash, index)
                 }
+                // "Magna International", then "Magna".
+                let firstToken = text.tokens[first]
+                if words >= 2 && !firstToken.has([.commonWord, .phraseStart, .givenName]) { organizations.add(firstToken.hash, index) }
             }
-            if words.count == 1 && candidate.strong && !candidate.adjective && !candidate.tentative {
-                strongSingles[text.tokens[first].hash] = (candidate.kind, candidate.name, candidate.country)
+            if words == 1 && candidate.strong && !candidate.adjective && !candidate.tentative {
+                strongSingles.add(text.tokens[first].hash, index)
             }
         }
 
         for index in candidates.indices {
             let candidate = candidates[index]
-            guard candidate.tokens.count == 1 || candidate.tokens.allSatisfy({ text.tokens[$0].is(.word) }) else { continue }
-            guard candidate.tokens.count == 1 || candidate.kind == .person && candidate.name == nil else { continue }
-            let hash = text.tokens[candidate.tokens.lowerBound].hash
+            guard candidate.tokens.count == 1 else { continue }
+            let token = text.tokens[candidate.tokens.lowerBound]
             let overridable = !candidate.strong || candidate.kind == .person
                 || (candidate.reason == .gazetteer && candidate.kind != .place)
-            let shouted = text.tokens[candidate.tokens.lowerBound].is(.allCaps)
-            if let name = people[hash], overridable, !shouted, candidate.tokens.count == 1 {
+            let shouted = token.is(.allCaps) && !text.shouting[Int(token.sentence)]
+            if overridable, !shouted, let source = people[token.hash] {
                 candidates[index].kind = .person
-                candidates[index].name = name
+                candidates[index].name = candidates[source].name
                 candidates[index].reason = .coreference
-            } else if let name = organizations[hash], candidate.tokens.count == 1 {
+            } else if let source = organizations[token.hash] {
                 candidates[index].kind = .organization
-                candidates[index].name = name
+                candidates[index].name = candidates[source].name
                 candidates[index].reason = .acronymDefinition
-            } else if !candidate.strong, candidate.tokens.count == 1, let (kind, name, country) = strongSingles[hash] {
-                candidates[index].kind = kind
-                candidates[index].name = name
-                candidates[index].country = country
+            } else if !candidate.strong, let source = strongSingles[token.hash] {
+                candidates[index].kind = candidates[source].kind
+                candidates[index].name = candidates[source].name
+                candidates[index].country = candidates[source].country
                 candidates[index].reason = .coreference
             } else if candidate.tentative {
                 continue
@@ -110,5 +116,23 @@ enum Coreference {
             end = candidate.tokens.upperBound
             return false
         }
+    }
+}
+
+/// A few word hashes, each with the candidate that first claimed it: an article names only a
+/// handful of people, so a linear search beats a dictionary.
+struct SmallMap {
+    private var keys: [UInt64] = []
+    private var values: [Int] = []
+
+    mutating func add(_ key: UInt64, _ value: Int) {
+        if !keys.contains(key) {
+            keys.append(key)
+            values.append(value)
+        }
+    }
+
+    subscript(key: UInt64) -> Int? {
+        keys.firstIndex(of: key).map { values[$0] }
     }
 }

@@ -12,6 +12,11 @@ struct DateResolver {
             let future = text.tokens[sentence].contains { $0.has(.future) }
             var i = sentence.lowerBound
             while i < sentence.upperBound {
+                let token = text.tokens[i]
+                guard token.is(.number) || token.has([.month, .weekday, .dateWord]) else {
+                    i += 1
+                    continue
+                }
                 if let (found, next) = match(at: i, sentence, future: future, text) {
                     dates.append(ExtractedDate(range: text.byteRange(found.tokens), sentence: index, date: found.date, end: found.end, precision: found.precision))
                     i = next

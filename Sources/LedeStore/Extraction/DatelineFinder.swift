@@ -33,8 +33,11 @@ enum DatelineFinder {
         }
         var hash = tokens[place.lowerBound].hash
         for index in place.dropFirst() { hash = WordHash.extend(hash, with: tokens[index].hash) }
+        let known = text.gazetteer.phrase(hash)
+        // "SOCCER - ..." is a slug, not a dateline: a place right before a dash must be known.
+        if after.is(.dash) && known?.kind != .place { return nil }
         var candidate: Candidate
-        if let phrase = text.gazetteer.phrase(hash), phrase.kind == .place {
+        if let phrase = known, phrase.kind == .place {
             candidate = Candidate(
                 place, .place, name: text.gazetteer.name(phrase.name), country: text.gazetteer.name(phrase.country),
                 strong: true, .dateline)

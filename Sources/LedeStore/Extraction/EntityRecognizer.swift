@@ -28,9 +28,13 @@ struct EntityRecognizer {
                 continue
             }
             let end = NameRun.collect(from: first, in: sentence, text, into: &atoms)
-            let run = atoms
-            process(run)
-            i = end
+            // "New York-based", "Hong Kong-born": part of a compound, no entity.
+            let compound = end < sentence.upperBound && text.tokens[end].is(.lowercaseSuffix) && text.tokens[end].is(.capitalized)
+            if !compound {
+                let run = atoms
+                process(run)
+            }
+            i = compound ? end + 1 : end
         }
     }
 
@@ -46,6 +50,11 @@ struct EntityRecognizer {
                 emit(phrase, i..<(i + length))
                 i += length
             } else {
+                if token.is(.allCaps) && !token.has([.commonWord, .notName]) {
+                    var candidate = Candidate(i..<(i + 1), .person, strong: false, .coreference)
+                    candidate.tentative = true
+                    add(candidate)
+                }
                 i += 1
             }
         }
@@ -68,7 +77,17 @@ struct EntityRecognizer {
             run = run.dropFirst()
             while let next = run.first, next.isConnector { run = run.dropFirst() }
         }
-        guard !run.isEmpty else { return }
+        guard let first = run.first else { return }
+        // A lone capitalized word opening a sentence, with nothing to say it is a name ("Scorers:").
+        if run.count == 1, first.isWord, text.startsClause(first.tokens.lowerBound),
+            !first.has([.givenName, .surname, .title, .honorific, .organizationEnd]),
+            !text.capitalizedWords.contains(text.tokens[first.tokens.lowerBound].hash)
+        {
+            var candidate = Candidate(first.tokens, .person, strong: false, .coreference)
+            candidate.tentative = true
+            add(candidate)
+            return
+        }
         // "and" joins two names unless the whole run names one organization.
         let lastIsOrganization = run.last.map { $0.has(.organizationEnd) } ?? false
         var start = run.startIndex
@@ -96,7 +115,7 @@ struct EntityRecognizer {
             return
         }
         var start = piece.startIndex
-        for index in piece.indices where piece[index].isConnector && piece[index].has(.nameConnector) && index > start {
+        for index in piece.indices where piece[index].isConnector && piece[index].has(.nameConnector) && !piece[index].has(.particle) && index > start {
             guard !piece[index].has(.conjunction), !keepsOf(piece[start..<index], after: piece[(index + 1)...]) else { continue }
             classify(piece[start..<index], titled: false)
             start = index + 1
@@ -188,6 +207,23 @@ struct EntityRecognizer {
             add(Candidate(tokens, .person, strong: true, titled ? .title : .givenName))
             return
         }
+        if first.has(.organizationPrefix) {
+            add(Candidate(tokens, .organization, strong: true, .organizationWord))
+            return
+        }
+        // "Wang Donghai": a surname, then a one-word city.
+        if piece.count == 2, first.has(.surname), !first.has(.commonWord), let phrase = piece.last?.phrase,
+            phrase.kind == .place, phrase.placeType == .city, phrase.length == 1
+        {
+            add(Candidate(tokens, .person, strong: false, .namelike))
+            return
+        }
+        // "U.S. Open", "Davis Cup": a place and common words name an event or a thing.
+        if let phrase = first.phrase, phrase.kind == .place, piece.count >= 2,
+            piece.dropFirst().allSatisfy({ $0.isWord && $0.has(.commonWord) && !$0.has([.title, .organizationEnd, .placeEnd, .surname]) })
+        {
+            return
+        }
         if text.isSports && (isScoreContext(tokens)) {
             add(Candidate(tokens, .organization, strong: true, .sportsTeam))
             return
@@ -212,7 +248,12 @@ struct EntityRecognizer {
             add(Candidate(range, .person, strong: true, .title))
             return
         }
+        if token.has(.group) { return }
         if token.has([.title, .honorific, .organizationEnd, .organizationStart, .placeEnd, .placeStart, .role]) && token.has(.commonWord) {
+            return
+        }
+        if token.has(.organizationEnd) {
+            add(Candidate(range, .organization, strong: true, .organizationWord))
             return
         }
         if text.isSports && isScoreContext(range) {
@@ -224,7 +265,8 @@ struct EntityRecognizer {
             return
         }
         let speaks = index + 1 < text.tokens.count && text.tokens[index + 1].has(.speechVerb)
-        if token.has(.commonWord) && !(speaks && token.has([.surname, .givenName])) {
+        let midSentence = !text.startsClause(index)
+        if token.has(.commonWord) && !(speaks && token.has([.surname, .givenName])) && !(midSentence && token.has(.surname)) {
             var candidate = Candidate(range, .person, strong: false, .coreference)
             candidate.tentative = true
             add(candidate)
@@ -274,6 +316,10 @@ struct EntityRecognizer {
 
     // MARK: Context
 
+    private func followsLocative(_ index: Int) -> Bool {
+        index > 0 && text.tokens[index - 1].has(.locative) && text.tokens[index - 1].is(.lowercase)
+    }
+
     private func followsHonorific(_ index: Int) -> Bool {
         var i = index - 1
         if i >= 0 && NameRun.bytesEqual(text.tokens[i], ".", text) { i -= 1 }
@@ -300,7 +346,7 @@ struct EntityRecognizer {
         let gazetteer = text.gazetteer
         switch phrase.kind {
         case .place:
-            if text.isSports && phrase.placeType != .country && isScoreContext(tokens) {
+            if text.isSports && phrase.placeType != .country && !followsLocative(tokens.lowerBound) {
                 add(Candidate(tokens, .organization, strong: true, .sportsTeam))
                 return
             }

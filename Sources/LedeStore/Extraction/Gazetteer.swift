@@ -5,7 +5,7 @@ import Foundation
 /// `Resources/Gazetteers/` and then only read.
 ///
 /// Words and phrases are found by `WordHash`, so a lookup builds no String.
-public struct Gazetteer: Sendable {
+public final class Gazetteer: Sendable {
     /// A known multi- or single-word name.
     struct Phrase: Sendable {
         enum Kind: UInt8, Sendable {
@@ -38,16 +38,21 @@ public struct Gazetteer: Sendable {
         var value: UInt8
     }
 
-    private var wordTable: HashTable
-    private var wordEntries: [Word]
-    private var commonWords: WordFilter
-    private var surnames: WordFilter
-    private var phraseTable: HashTable
-    private(set) var phrases: [Phrase]
+    /// Grammar words, titles and cue words: small, looked up for every word.
+    private let grammarTable: HashTable
+    private let grammarEntries: [Word]
+    /// Given names and the first words of phrases: looked up for capitalized words only.
+    private let nameTable: HashTable
+    private let nameEntries: [Word]
+    private let commonWords: WordFilter
+    private let surnames: WordFilter
+    private let phrasePrefixes: WordFilter
+    private let phraseTable: HashTable
+    let phrases: [Phrase]
     /// Canonical names and countries, each held once.
-    private(set) var names: [String]
+    let names: [String]
     /// The most words in any phrase.
-    private(set) var longestPhrase: Int
+    let longestPhrase: Int
 
     /// A gazetteer with the grammar words alone: what the extractor falls back to when the data
     /// files are missing.
@@ -67,10 +72,13 @@ public struct Gazetteer: Sendable {
     init(builder: Builder) {
         var builder = builder
         builder.addVocabulary()
-        wordTable = builder.wordTable
-        wordEntries = builder.wordEntries
+        grammarTable = builder.grammarTable
+        grammarEntries = builder.grammarEntries
+        nameTable = builder.wordTable
+        nameEntries = builder.wordEntries
         commonWords = builder.commonWords
         surnames = builder.surnames
+        phrasePrefixes = builder.phrasePrefixes
         phraseTable = builder.phraseTable
         phrases = builder.phrases
         names = builder.names
@@ -80,15 +88,18 @@ public struct Gazetteer: Sendable {
     /// Whether the data files were found: false for `empty`.
     public var isLoaded: Bool { !phrases.isEmpty }
 
+    /// What the grammar word lists, titles and cue words say of a word.
     @inline(__always)
     func word(_ hash: UInt64) -> Word? {
-        wordTable.find(hash).map { wordEntries[Int($0)] }
+        grammarTable.find(hash).map { grammarEntries[Int($0)] }
     }
 
-    /// What the large word lists say of a capitalized word: common word, surname.
+    /// What the name lists say of a capitalized word: given name, surname, common word, the
+    /// start of a phrase.
     @inline(__always)
-    func listedInfo(_ hash: UInt64) -> WordInfo {
+    func nameInfo(_ hash: UInt64) -> WordInfo {
         var info: WordInfo = []
+        if let index = nameTable.find(hash) { info = nameEntries[Int(index)].info }
         if commonWords.contains(hash) { info.insert(.commonWord) }
         if surnames.contains(hash) { info.insert(.surname) }
         return info
@@ -100,6 +111,10 @@ public struct Gazetteer: Sendable {
     }
 
     func name(_ index: Int32) -> String { names[Int(index)] }
+
+    /// Whether some phrase is longer than the words hashed to `hash` and starts with them.
+    @inline(__always)
+    func isPhrasePrefix(_ hash: UInt64) -> Bool { phrasePrefixes.contains(hash) }
 
     /// The `Gazetteers` folder of the resource bundle. `Bundle.module` is asked only once its
     /// bundle is seen beside the executable, as it ends the process when the bundle is gone;

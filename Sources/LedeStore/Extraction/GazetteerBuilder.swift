@@ -5,8 +5,12 @@ extension Gazetteer {
     struct Builder {
         var wordTable: HashTable
         var wordEntries: [Word] = []
+        var grammarTable = HashTable(capacity: 1_500)
+        var grammarEntries: [Word] = []
         var commonWords: WordFilter
         var surnames: WordFilter
+        /// Every proper prefix of a phrase of two or more words.
+        var phrasePrefixes = WordFilter(capacity: 8_000)
         var phraseTable: HashTable
         var phrases: [Phrase] = []
         var names: [String] = []
@@ -94,13 +98,22 @@ extension Gazetteer {
             addWord(hash: WordHash.word(word, 0..<word.count), info, value: value)
         }
 
+        /// Names go to the large table, grammar and cue words to the small one.
         private mutating func addWord(hash: UInt64, _ info: WordInfo, value: UInt8 = 0) {
-            guard let index = wordTable.insert(hash, Int32(wordEntries.count)) else { return }
-            if Int(index) == wordEntries.count {
-                wordEntries.append(Word(info: info, value: value))
+            if info.isSubset(of: [.givenName, .phraseStart]) {
+                Self.add(hash, info, value, to: &wordTable, &wordEntries)
             } else {
-                wordEntries[Int(index)].info.formUnion(info)
-                if value != 0 { wordEntries[Int(index)].value = value }
+                Self.add(hash, info, value, to: &grammarTable, &grammarEntries)
+            }
+        }
+
+        private static func add(_ hash: UInt64, _ info: WordInfo, _ value: UInt8, to table: inout HashTable, _ entries: inout [Word]) {
+            guard let index = table.insert(hash, Int32(entries.count)) else { return }
+            if Int(index) == entries.count {
+                entries.append(Word(info: info, value: value))
+            } else {
+                entries[Int(index)].info.formUnion(info)
+                if value != 0 { entries[Int(index)].value = value }
             }
         }
 
@@ -117,6 +130,8 @@ extension Gazetteer {
             case "place-end": info = .placeEnd
             case "place-start": info = .placeStart
             case "not-name": info = .notName
+            case "org-prefix": info = .organizationPrefix
+            case "group": info = .group
             default: return
             }
             for word in line[(colon + 1)...].split(separator: 0x20) {
@@ -168,6 +183,11 @@ extension Gazetteer {
                 phrase.ambiguous = true
             }
             guard let index = phraseTable.insert(hash, Int32(phrases.count)), Int(index) == phrases.count else { return }
+            var prefix = first.hash
+            for token in scratch.dropFirst() {
+                phrasePrefixes.insert(prefix)
+                prefix = WordHash.extend(prefix, with: token.hash)
+            }
             phrases.append(phrase)
             longestPhrase = max(longestPhrase, scratch.count)
             addWord(hash: first.hash, .phraseStart)

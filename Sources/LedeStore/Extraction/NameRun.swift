@@ -24,7 +24,8 @@ enum NameRun {
         if token.has(.phraseStart), let (phrase, length) = longestPhrase(at: i, in: sentence, text) {
             return Atom(tokens: i..<(i + length), phrase: phrase, info: [], isConnector: false)
         }
-        if token.has(.notName) || token.has(.month) || token.has(.weekday) { return nil }
+        if token.has(.notName) || token.has(.month) || token.has(.weekday) || token.is(.lowercaseSuffix) { return nil }
+        if token.length == 1 && !token.is(.initial) { return nil }
         return Atom(tokens: i..<(i + 1), phrase: nil, info: token.info, isConnector: false)
     }
 
@@ -41,6 +42,7 @@ enum NameRun {
             {
                 best = (phrase, length)
             }
+            guard text.gazetteer.isPhrasePrefix(hash) else { break }
             length += 1
             let next = i + length - 1
             guard length <= text.gazetteer.longestPhrase, next < sentence.upperBound else { break }
@@ -81,8 +83,13 @@ enum NameRun {
             } else {
                 joins = bytesEqual(token, "&", text)
             }
-            guard joins, j + 1 < sentence.upperBound, let next = atom(at: j + 1, in: sentence, text) else { break }
-            atoms.append(Atom(tokens: j..<(j + 1), phrase: nil, info: token.info, isConnector: true))
+            // Two connectors may stand together: "van der", "de la".
+            var after = j + 1
+            if joins, after + 1 < sentence.upperBound, text.tokens[after].has(.nameConnector), text.tokens[after].is(.lowercase) {
+                after += 1
+            }
+            guard joins, after < sentence.upperBound, let next = atom(at: after, in: sentence, text) else { break }
+            atoms.append(Atom(tokens: j..<after, phrase: nil, info: token.info, isConnector: true))
             atoms.append(next)
             j = next.tokens.upperBound
         }

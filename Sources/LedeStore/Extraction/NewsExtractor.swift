@@ -46,8 +46,7 @@ public struct NewsExtractor: ArticleExtractor {
             let surface = text.string(range)
             let name = candidate.name ?? surface
             let key = EntityKey(name: name, kind: candidate.kind)
-            let form: MentionForm =
-                candidate.adjective ? .adjective : (surface == name || surface.lowercased() == name.lowercased() ? .name : .alias)
+            let form: MentionForm = candidate.adjective ? .adjective : (Self.sameIgnoringCase(surface, name) ? .name : .alias)
             result.mentions.append(
                 ExtractedMention(
                     entity: key, range: range, sentence: Int(text.tokens[candidate.tokens.lowerBound].sentence), form: form,
@@ -60,5 +59,12 @@ public struct NewsExtractor: ArticleExtractor {
         result.quotes = QuoteFinder.find(candidates, text, paragraphs: article.paragraphs)
         result.dates = DateResolver(published: article.published?.localDate).find(text)
         return result
+    }
+
+    /// "TOKYO" and "Tokyo" are the same name; "US" and "United States" are not.
+    static func sameIgnoringCase(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        guard a.utf8.count == b.utf8.count else { return false }
+        return zip(a.utf8, b.utf8).allSatisfy { x, y in x == y || (x | 0x20 == y | 0x20 && (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A) }
     }
 }

@@ -49,6 +49,8 @@ struct TokenShape: OptionSet, Sendable {
     static let attached = TokenShape(rawValue: 1 << 12)
     /// `'` or `’` standing alone (after a plural: "Workers’").
     static let apostrophe = TokenShape(rawValue: 1 << 13)
+    /// Ends in a hyphen and a lowercase part: "New York-based", "Moscow-backed".
+    static let lowercaseSuffix = TokenShape(rawValue: 1 << 14)
 
     static let quoteMark: TokenShape = [.openingQuote, .closingQuote]
 }
@@ -100,4 +102,12 @@ struct WordInfo: OptionSet, Sendable {
     static let conjunction = WordInfo(rawValue: 1 << 23)
     /// "according" (to).
     static let according = WordInfo(rawValue: 1 << 24)
+    /// Opens a sports club's name: "Real", "Dynamo".
+    static let organizationPrefix = WordInfo(rawValue: 1 << 25)
+    /// A religion, ethnic group or movement ("Moslem", "Hutu"): capitalized, yet no entity.
+    static let group = WordInfo(rawValue: 1 << 26)
+    /// A particle inside a person's name: "de", "van", "bin".
+    static let particle = WordInfo(rawValue: 1 << 27)
+    /// May open a date phrase: "the", "this", "last", "today".
+    static let dateWord = WordInfo(rawValue: 1 << 28)
 }

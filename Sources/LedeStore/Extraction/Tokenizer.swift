@@ -14,13 +14,14 @@ enum Tokenizer {
             let byte = bytes[i]
             let start = i
             var shape: TokenShape = []
+            var hash: UInt64 = 0
             if byte < 0x80 {
                 if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
                     i += 1
                     continue
                 }
                 if isASCIIAlphanumeric(byte) {
-                    shape = scanWord(bytes, &i, limit)
+                    (shape, hash) = scanWord(bytes, &i, limit)
                 } else if (byte == 0x27) && startsPossessive(bytes, i + 1, limit) {
                     i += 2
                     shape = .possessive
@@ -35,7 +36,7 @@ enum Tokenizer {
                     continue
                 }
                 if TextScanning.isWordCharacter(scalar) {
-                    shape = scanWord(bytes, &i, limit)
+                    (shape, hash) = scanWord(bytes, &i, limit)
                 } else if scalar == "’" && startsPossessive(bytes, i + length, limit) {
                     i += length + 1
                     shape = .possessive
@@ -47,15 +48,15 @@ enum Tokenizer {
             if start == previousEnd { shape.insert(.attached) }
             previousEnd = i
             var token = Token(
-                start: Int32(start), end: Int32(i), hash: 0, shape: shape, info: [], value: 0, sentence: sentence)
-            if !shape.isDisjoint(with: [.word, .possessive, .number]) {
-                token.hash = WordHash.word(bytes, start..<i)
+                start: Int32(start), end: Int32(i), hash: hash, shape: shape, info: [], value: 0, sentence: sentence)
+            if shape.contains(.possessive) { token.hash = WordHash.word(bytes, start..<i) }
+            if !shape.isDisjoint(with: [.word, .possessive]) {
                 if let gazetteer {
                     if let entry = gazetteer.word(token.hash) {
                         token.info = entry.info
                         token.value = entry.value
                     }
-                    if !shape.isDisjoint(with: [.capitalized, .allCaps]) { token.info.formUnion(gazetteer.listedInfo(token.hash)) }
+                    if !shape.isDisjoint(with: [.capitalized, .allCaps, .dotted]) { token.info.formUnion(gazetteer.nameInfo(token.hash)) }
                 }
             }
             tokens.append(token)
@@ -88,36 +89,104 @@ enum Tokenizer {
         i < limit && (bytes[i] == 0x73 || bytes[i] == 0x53) && !wordCharacter(at: i + 1, bytes, limit)
     }
 
-    private static func scanWord(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ limit: Int) -> TokenShape {
+    /// Scans the word or number starting at `i`, leaving `i` after it; returns its shape and its
+    /// `WordHash.word`, computed on the way.
+    private static func scanWord(_ bytes: UnsafeBufferPointer<UInt8>, _ position: inout Int, _ limit: Int) -> (TokenShape, UInt64) {
+        let start = position
+        var i = position
+        defer { position = i }
+        var hash = WordHash.seed
+        // The common case first: a run of ASCII letters and digits.
+        var sawUpper = false
+        var sawLower = false
+        while i < limit {
+            let byte = bytes[i]
+            let folded = byte | 0x20
+            let isLetter = folded &- 0x61 < 26
+            guard isLetter || byte &- 0x30 < 10 else { break }
+            sawUpper = sawUpper || (isLetter && byte < 0x60)
+            sawLower = sawLower || (isLetter && byte >= 0x60)
+            hash = (hash ^ UInt64(isLetter ? folded : byte)) &* WordHash.prime
+            i &+= 1
+        }
+        if i == limit || bytes[i] == 0x20 || bytes[i] == 0x0A || (bytes[i] < 0x80 && bytes[i] != 0x2D && bytes[i] != 0x26
+            && bytes[i] != 0x27 && bytes[i] != 0x2E && bytes[i] != 0x2C && bytes[i] != 0x3A)
+        {
+            let length = i - start
+            let first = bytes[start]
+            var shape: TokenShape
+            if !sawUpper && !sawLower {
+                shape = .number
+            } else {
+                shape = .word
+                let firstIsLetter = (first | 0x20) &- 0x61 < 26
+                if firstIsLetter { shape.insert(first < 0x60 ? .capitalized : .lowercase) } else {
+                    var k = start
+                    while bytes[k] &- 0x30 < 10 { k += 1 }
+                    shape.insert(bytes[k] < 0x60 ? .capitalized : .lowercase)
+                }
+                if sawUpper && !sawLower && length >= 2 && (first | 0x20) &- 0x61 < 26 { shape.insert(.allCaps) }
+            }
+            // Letters and digits mixed in capitals ("A1", "G7"): count them to decide.
+            if shape.contains(.allCaps) && bytes[start..<i].contains(where: { $0 &- 0x30 < 10 }) {
+                shape = slowShape(bytes, start, i)
+            }
+            return (shape, hash)
+        }
+        i = start
+        return scanWordSlowly(bytes, &i, limit)
+    }
+
+    /// The shape of `bytes[start..<end]`, a run of ASCII letters and digits, counted letter by letter.
+    private static func slowShape(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> TokenShape {
+        var letters = 0
+        var uppers = 0
+        var digits = 0
+        for byte in bytes[start..<end] {
+            if byte &- 0x30 < 10 { digits += 1 } else {
+                letters += 1
+                if byte < 0x60 { uppers += 1 }
+            }
+        }
+        return shapeOf(bytes, start, letters, uppers, digits, 0, false)
+    }
+
+    /// Any word: with hyphens, apostrophes, periods, non-ASCII letters.
+    private static func scanWordSlowly(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ limit: Int) -> (TokenShape, UInt64) {
         let start = i
         var letters = 0
         var uppers = 0
         var digits = 0
-        var firstLetter: UInt8 = 0  // 1 upper, 2 lower
         var periods = 0
+        var lowercaseSuffix = false
+        var hash = WordHash.seed
+        @inline(__always) func mix(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* WordHash.prime }
         while i < limit {
             let byte = bytes[i]
+            let isLower = byte &- 0x61 < 26
+            let isUpper = byte &- 0x41 < 26
+            let isDigit = byte &- 0x30 < 10
+            if isLower || isUpper || isDigit {
+                letters &+= isDigit ? 0 : 1
+                uppers &+= isUpper ? 1 : 0
+                digits &+= isDigit ? 1 : 0
+                mix(isUpper ? byte | 0x20 : byte)
+                i &+= 1
+                continue
+            }
             if byte < 0x80 {
-                if isASCIIAlphanumeric(byte) {
-                    if isDigit(byte) {
-                        digits += 1
-                    } else {
-                        letters += 1
-                        if isUpper(byte) { uppers += 1 }
-                        if firstLetter == 0 { firstLetter = isUpper(byte) ? 1 : 2 }
-                    }
-                    i += 1
-                    continue
-                }
                 let next = i + 1
                 switch byte {
                 case 0x2D, 0x26:  // - &
                     if wordCharacter(at: next, bytes, limit) {
+                        lowercaseSuffix = byte == 0x2D && bytes[next] &- 0x61 < 26
+                        mix(byte)
                         i = next
                         continue
                     }
                 case 0x27:  // '
                     if wordCharacter(at: next, bytes, limit) && !startsPossessive(bytes, next, limit) {
+                        mix(byte)
                         i = next
                         continue
                     }
@@ -126,16 +195,19 @@ enum Tokenizer {
                     let length = i - start
                     if letters == uppers && digits == 0 && (length == 1 || (length >= 3 && bytes[i - 2] == 0x2E)) {
                         periods += 1
+                        mix(byte)
                         i = next
-                        if next + 1 < limit && isUpper(bytes[next]) && bytes[next + 1] == 0x2E { continue }
-                        return shapeOf(letters, uppers, digits, firstLetter, periods)
+                        if next + 1 < limit && bytes[next] &- 0x41 < 26 && bytes[next + 1] == 0x2E { continue }
+                        return (shapeOf(bytes, start, letters, uppers, digits, periods, lowercaseSuffix), hash)
                     }
-                    if digits > 0 && next < limit && isDigit(bytes[next]) {
+                    if digits > 0 && next < limit && bytes[next] &- 0x30 < 10 {
+                        mix(byte)
                         i = next
                         continue
                     }
                 case 0x2C, 0x3A:  // , :  inside numbers
-                    if digits > 0 && letters == 0 && next < limit && isDigit(bytes[next]) {
+                    if digits > 0 && letters == 0 && next < limit && bytes[next] &- 0x30 < 10 {
+                        mix(byte)
                         i = next
                         continue
                     }
@@ -147,23 +219,40 @@ enum Tokenizer {
             let (scalar, length) = TextScanning.decode(bytes, at: i)
             if TextScanning.isWordCharacter(scalar) {
                 letters += 1
-                let upper = scalar.properties.isUppercase
-                if upper { uppers += 1 }
-                if firstLetter == 0 { firstLetter = upper ? 1 : 2 }
+                if scalar.properties.isUppercase { uppers += 1 }
+                for k in i..<(i + length) { mix(bytes[k]) }
                 i += length
                 continue
             }
             if scalar == "’" && wordCharacter(at: i + length, bytes, limit) && !startsPossessive(bytes, i + length, limit) {
+                mix(0x27)
                 i += length
                 continue
             }
             break
         }
-        return shapeOf(letters, uppers, digits, firstLetter, periods)
+        return (shapeOf(bytes, start, letters, uppers, digits, periods, lowercaseSuffix), hash)
     }
 
-    private static func shapeOf(_ letters: Int, _ uppers: Int, _ digits: Int, _ firstLetter: UInt8, _ periods: Int) -> TokenShape {
+    private static func shapeOf(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ letters: Int, _ uppers: Int, _ digits: Int, _ periods: Int,
+        _ lowercaseSuffix: Bool
+    ) -> TokenShape {
         var shape: TokenShape = letters == 0 ? .number : .word
+        // 1: the first letter is a capital, 2: lowercase.
+        var firstLetter: UInt8 = 0
+        if letters > 0 {
+            var k = start
+            while bytes[k] &- 0x30 < 10 { k += 1 }
+            let byte = bytes[k]
+            if byte < 0x80 {
+                firstLetter = byte &- 0x41 < 26 ? 1 : (byte &- 0x61 < 26 ? 2 : 0)
+            } else {
+                let scalar = TextScanning.decode(bytes, at: k).scalar
+                firstLetter = scalar.properties.isUppercase ? 1 : (scalar.properties.isLowercase ? 2 : 0)
+            }
+        }
+        if lowercaseSuffix && firstLetter == 1 { shape.insert(.lowercaseSuffix) }
         if firstLetter == 1 { shape.insert(.capitalized) }
         if firstLetter == 2 { shape.insert(.lowercase) }
         if letters >= 2 && uppers == letters { shape.insert(.allCaps) }

@@ -24,7 +24,8 @@ enum Vocabulary {
                 "predicted", "admitted", "acknowledged", "suggested", "concluded", "confirmed", "denied",
             ]
         ),
-        (.nameConnector, ["of", "de", "du", "des", "da", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "la", "le", "bin", "ibn", "al", "el", "y", "for"]),
+        (.nameConnector, ["of", "for", "de", "du", "des", "da", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "la", "le", "bin", "ibn", "al", "el", "y"]),
+        (.particle, ["de", "du", "des", "da", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "la", "le", "bin", "ibn", "al", "el", "y"]),
         (.locative, ["in", "at", "near", "from", "to", "outside", "inside", "across", "into", "towards", "toward", "via"]),
         (.future, ["will", "next", "scheduled", "upcoming", "shall", "'ll", "tomorrow"]),
         (.article, ["the", "a", "an"]),
@@ -33,5 +34,6 @@ enum Vocabulary {
         (.versus, ["beat", "beats", "v", "vs", "versus", "drew", "against", "defeated", "edged", "routed", "thrashed", "lost", "downed", "crushed", "overcame", "play", "host", "hosts", "meet", "meets"]),
         (.conjunction, ["and", "&"]),
         (.according, ["according"]),
+        (.dateWord, ["the", "this", "last", "next", "past", "yesterday", "today", "tomorrow", "first", "second", "third", "fourth"]),
     ]
 }
