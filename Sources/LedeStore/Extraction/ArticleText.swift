@@ -1,0 +1,150 @@
+/// One article's text as the extractor's components see it: its bytes, its tokens, which
+/// tokens form each sentence, and article-wide evidence about capitalization.
+///
+/// A class, so the components share one instance; it lives only during one `extract` call,
+/// while its `bytes` are valid.
+final class ArticleText {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let gazetteer: Gazetteer
+    let tokens: [Token]
+    /// The tokens of each sentence.
+    let sentences: [Range<Int>]
+    /// The paragraph each sentence is in.
+    let sentenceParagraphs: [Int]
+    /// Sentences written in capitals, like a wire headline: capitals mean nothing there.
+    let shouting: [Bool]
+    /// Words seen capitalized inside a sentence (not first, not shouting) somewhere in the article.
+    let capitalizedWords: WordSet
+    /// A sports story ("SOCCER - ..."): a city before a score is a team.
+    let isSports: Bool
+
+    init(bytes: UnsafeBufferPointer<UInt8>, input: ExtractionInput, gazetteer: Gazetteer) {
+        self.bytes = bytes
+        self.gazetteer = gazetteer
+        var tokens: [Token] = []
+        var sentences: [Range<Int>] = []
+        var sentenceParagraphs: [Int] = []
+        var shouting: [Bool] = []
+        tokens.reserveCapacity(bytes.count / 5 + 8)
+        for (index, sentence) in input.sentences.enumerated() {
+            let first = tokens.count
+            let range = max(0, sentence.range.lowerBound)..<min(bytes.count, sentence.range.upperBound)
+            Tokenizer.tokenize(bytes, range, sentence: Int32(index), gazetteer: gazetteer, into: &tokens)
+            sentences.append(first..<tokens.count)
+            sentenceParagraphs.append(sentence.paragraph)
+        }
+        var capitalizedWords = WordSet(expected: tokens.count / 2)
+        for sentence in sentences {
+            var words = 0
+            var capitals = 0
+            for token in tokens[sentence] where token.is(.word) && token.length > 1 {
+                words += 1
+                if token.is(.allCaps) { capitals += 1 }
+            }
+            let shouts = words >= 2 && capitals * 10 >= words * 7
+            shouting.append(shouts)
+            guard !shouts else { continue }
+            var first = true
+            for token in tokens[sentence] {
+                if token.is(.word) {
+                    if !first && token.is(.capitalized) { capitalizedWords.insert(token.hash) }
+                    first = false
+                } else if token.is(.openingQuote) || token.is(.dash) || bytes[Int(token.start)] == 0x3A {
+                    first = true
+                }
+            }
+        }
+        self.tokens = tokens
+        self.sentences = sentences
+        self.sentenceParagraphs = sentenceParagraphs
+        self.shouting = shouting
+        self.capitalizedWords = capitalizedWords
+        isSports = Self.opensWithSportsSlug(tokens[sentences.first ?? 0..<0], bytes)
+    }
+
+    /// "SOCCER - ...", "CRICKET - ...": Reuters' sports slugs.
+    private static func opensWithSportsSlug(_ tokens: ArraySlice<Token>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard tokens.count >= 2, let first = tokens.first, first.is(.allCaps) else { return false }
+        let slugs: [UInt64] = SportsSlug.hashes
+        var index = tokens.startIndex
+        while index < tokens.endIndex && tokens[index].is(.allCaps) {
+            if slugs.contains(tokens[index].hash) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// The text from the first to the last of `tokens`.
+    func text(_ tokens: Range<Int>) -> String {
+        string(byteRange(tokens))
+    }
+
+    func byteRange(_ tokens: Range<Int>) -> Range<Int> {
+        Int(self.tokens[tokens.lowerBound].start)..<Int(self.tokens[tokens.upperBound - 1].end)
+    }
+
+    /// Whether the token is the first word of its sentence, or follows an opening quote, a
+    /// colon or a dash: a place where any word may be capitalized.
+    func startsClause(_ index: Int) -> Bool {
+        let sentence = sentences[Int(tokens[index].sentence)]
+        var i = index - 1
+        while i >= sentence.lowerBound {
+            let token = tokens[i]
+            if token.is(.word) || token.is(.number) { return false }
+            if token.is(.openingQuote) || token.is(.dash) || bytes[Int(token.start)] == 0x3A || bytes[Int(token.start)] == 0x28 {
+                return true
+            }
+            i -= 1
+        }
+        return true
+    }
+}
+
+enum SportsSlug {
+    static let hashes: [UInt64] = [
+        "soccer", "football", "cricket", "tennis", "golf", "rugby", "baseball", "basketball", "hockey", "cycling",
+        "athletics", "boxing", "motor", "motorcycling", "formula", "swimming", "skiing", "sailing", "racing",
+        "horse", "badminton", "squash", "volleyball", "handball", "nfl", "nba", "nhl", "mlb", "olympics", "sport",
+    ].map { word in Array(word.utf8).withUnsafeBufferPointer { WordHash.word($0, 0..<$0.count) } }
+}
+
+/// A set of word hashes for one article: one allocation, no rehashing.
+struct WordSet {
+    private var slots: [UInt64]
+    private var mask: Int
+
+    init(expected: Int) {
+        var size = 16
+        while size < expected * 2 { size <<= 1 }
+        slots = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    private var count = 0
+
+    mutating func insert(_ hash: UInt64) {
+        let key = hash == 0 ? 1 : hash
+        guard count * 2 < slots.count else { return }
+        var slot = Int(truncatingIfNeeded: key >> 7) & mask
+        while slots[slot] != 0 {
+            if slots[slot] == key { return }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = key
+        count += 1
+    }
+
+    func contains(_ hash: UInt64) -> Bool {
+        let key = hash == 0 ? 1 : hash
+        var slot = Int(truncatingIfNeeded: key >> 7) & mask
+        while slots[slot] != 0 {
+            if slots[slot] == key { return true }
+            slot = (slot + 1) & mask
+        }
+        return false
+    }
+}

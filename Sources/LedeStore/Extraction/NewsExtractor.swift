@@ -1,0 +1,70 @@
+import Foundation
+
+/// Lede's extractor for news: people, organizations and places with their roles, quotes and
+/// their speakers, dates, and the wire dateline, found by gazetteers, capitalization,
+/// punctuation and cue words (no statistical model).
+///
+/// Immutable and `Sendable`: one instance serves every loading thread; each call keeps its
+/// scratch state on its own stack.
+public struct NewsExtractor: ArticleExtractor {
+    public let gazetteer: Gazetteer
+
+    /// The extractor with Lede's bundled gazetteers, loaded once per process.
+    public static let standard = NewsExtractor(gazetteer: .bundled)
+
+    public init(gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+    }
+
+    public func extract(_ article: ExtractionInput) -> ExtractionResult {
+        if let result = article.text.utf8.withContiguousStorageIfAvailable({ extract(article, $0) }) {
+            return result
+        }
+        let bytes = Array(article.text.utf8)
+        return bytes.withUnsafeBufferPointer { extract(article, $0) }
+    }
+
+    private func extract(_ article: ExtractionInput, _ bytes: UnsafeBufferPointer<UInt8>) -> ExtractionResult {
+        var result = ExtractionResult()
+        let text = ArticleText(bytes: bytes, input: article, gazetteer: gazetteer)
+        guard !text.tokens.isEmpty else { return result }
+
+        var recognizer = EntityRecognizer(text: text)
+        let dateline = DatelineFinder.find(text)
+        for sentence in text.sentences.indices { recognizer.recognize(sentence: sentence) }
+        var candidates = recognizer.candidates
+        if let dateline {
+            candidates.removeAll { $0.tokens.overlaps(dateline.tokens) }
+            candidates.append(dateline)
+            result.dateline = dateline.name
+        }
+        Coreference.resolve(&candidates, text)
+
+        result.mentions.reserveCapacity(candidates.count)
+        for candidate in candidates {
+            let range = Coreference.byteRange(candidate, text)
+            let surface = text.string(range)
+            let name = candidate.name ?? surface
+            let key = EntityKey(name: name, kind: candidate.kind)
+            let form: MentionForm = candidate.adjective ? .adjective : (Self.sameIgnoringCase(surface, name) ? .name : .alias)
+            result.mentions.append(
+                ExtractedMention(
+                    entity: key, range: range, sentence: Int(text.tokens[candidate.tokens.lowerBound].sentence), form: form,
+                    reason: article.explain ? candidate.reason.description : nil))
+            if candidate.kind == .place, let country = candidate.country, !country.isEmpty {
+                result.countries[key] = country
+            }
+        }
+        RoleFinder.find(candidates, text, into: &result.roles)
+        result.quotes = QuoteFinder.find(candidates, text, paragraphs: article.paragraphs)
+        result.dates = DateResolver(published: article.published?.localDate).find(text)
+        return result
+    }
+
+    /// "TOKYO" and "Tokyo" are the same name; "US" and "United States" are not.
+    static func sameIgnoringCase(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        guard a.utf8.count == b.utf8.count else { return false }
+        return zip(a.utf8, b.utf8).allSatisfy { x, y in x == y || (x | 0x20 == y | 0x20 && (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A) }
+    }
+}

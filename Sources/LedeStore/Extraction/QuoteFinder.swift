@@ -1,0 +1,153 @@
+/// Finds quotations in double quotation marks, curly or straight, and who said them.
+///
+/// A quote left open at the end of a paragraph continues when the next paragraph opens with a
+/// quotation mark, as news style has it; otherwise it ends with its paragraph. The speaker is
+/// looked for next to the quote (`“…,” X said`, `“…,” said X`, `X said: “…”`, `according to
+/// X`), then, for a partial quote inside a sentence, in the subject of the sentence's speech verb.
+enum QuoteFinder {
+    /// How far from the quote an attribution may reach, in tokens.
+    static let reach = 14
+
+    static func find(_ candidates: [Candidate], _ text: ArticleText, paragraphs: [Range<Int>]) -> [ExtractedQuote] {
+        var quotes: [ExtractedQuote] = []
+        let tokens = text.tokens
+        var open: Int?
+        var i = 0
+        while i < tokens.count {
+            let token = tokens[i]
+            if let opened = open {
+                let paragraph = text.sentenceParagraphs[Int(token.sentence)]
+                let startsParagraph = i > 0 && text.sentenceParagraphs[Int(tokens[i - 1].sentence)] != paragraph
+                if startsParagraph && paragraph != text.sentenceParagraphs[Int(tokens[opened].sentence)] {
+                    // A new paragraph opening with a quotation mark continues the quote.
+                    if mark(i, text) == .opening {
+                        i += 1
+                        continue
+                    }
+                    quotes.append(quote(opened, i - 1, closedAt: nil, candidates, text))
+                    open = nil
+                    continue
+                }
+                if mark(i, text) == .closing {
+                    quotes.append(quote(opened, i, closedAt: i, candidates, text))
+                    open = nil
+                }
+            } else if mark(i, text) == .opening {
+                open = i
+            }
+            i += 1
+        }
+        if let opened = open, opened + 1 < tokens.count {
+            quotes.append(quote(opened, tokens.count - 1, closedAt: nil, candidates, text))
+        }
+        return quotes.filter { !$0.range.isEmpty }
+    }
+
+    private enum Mark { case opening, closing, none }
+
+    /// Double quotation marks only: `“` opens and `”` closes; a straight `"` opens before a word
+    /// and closes after one.
+    private static func mark(_ i: Int, _ text: ArticleText) -> Mark {
+        let token = text.tokens[i]
+        guard token.is(.quoteMark) else { return .none }
+        let byte = text.bytes[Int(token.start)]
+        if byte == 0x22 {
+            if token.is(.attached) && i > 0 && !text.tokens[i - 1].is(.quoteMark) && !text.tokens[i - 1].is(.dash) { return .closing }
+            return nextAttached(i, text) ? .opening : .closing
+        }
+        guard token.length == 3 || token.length == 2, byte == 0xE2 || byte == 0xC2 else { return .none }
+        let last = text.bytes[Int(token.end) - 1]
+        switch last {
+        case 0x9C, 0xAB: return .opening  // “ «
+        case 0x9D, 0xBB: return .closing  // ” »
+        default: return .none
+        }
+    }
+
+    private static func nextAttached(_ i: Int, _ text: ArticleText) -> Bool {
+        i + 1 < text.tokens.count && text.tokens[i + 1].is(.attached) && text.tokens[i + 1].sentence == text.tokens[i].sentence
+    }
+
+    /// The quote from the mark at `opened` to the mark at `closedAt` (or to the end of the token
+    /// at `last` when it was never closed).
+    private static func quote(_ opened: Int, _ last: Int, closedAt: Int?, _ candidates: [Candidate], _ text: ArticleText) -> ExtractedQuote {
+        let tokens = text.tokens
+        let lower = Int(tokens[opened].end)
+        var upper = closedAt.map { Int(tokens[$0].start) } ?? Int(tokens[last].end)
+        var firstInside = opened + 1
+        var lastInside = (closedAt ?? last + 1) - 1
+        while upper > lower, [0x20, 0x2C, 0x0A].contains(text.bytes[upper - 1]) { upper -= 1 }
+        while firstInside < lastInside, tokens[firstInside].is(.openingQuote) { firstInside += 1 }
+        if lastInside > firstInside, NameRun.bytesEqual(tokens[lastInside], ",", text) { lastInside -= 1 }
+        let paragraph = text.sentenceParagraphs[Int(tokens[opened].sentence)]
+        let (speaker, attribution) = attribution(opened: opened, closed: closedAt, candidates, text)
+        return ExtractedQuote(
+            range: lower..<max(lower, upper), paragraph: paragraph,
+            speaker: speaker.map { EntityKey(name: $0.name ?? "", kind: $0.kind) },
+            attribution: attribution.map { Coreference.normalizedSpaces(text.byteRange($0), text) })
+    }
+
+    private static func attribution(opened: Int, closed: Int?, _ candidates: [Candidate], _ text: ArticleText)
+        -> (Candidate?, Range<Int>?)
+    {
+        let tokens = text.tokens
+        if let closed, closed + 1 < tokens.count {
+            let sentence = text.sentences[Int(tokens[closed].sentence)]
+            var start = closed + 1
+            while start < sentence.upperBound, NameRun.bytesEqual(tokens[start], ",", text) { start += 1 }
+            let limit = min(sentence.upperBound, start + reach)
+            if let verb = (start..<limit).first(where: { tokens[$0].has(.speechVerb) && tokens[$0].is(.lowercase) }),
+                !(start..<verb).contains(where: { tokens[$0].is(.openingQuote) })
+            {
+                if verb == start {
+                    // “…,” said X
+                    if let speaker = candidates.first(where: { isSpeaker($0) && $0.tokens.lowerBound > verb && $0.tokens.lowerBound < limit }) {
+                        return (speaker, verb..<speaker.tokens.upperBound)
+                    }
+                } else if let speaker = candidates.last(where: { isSpeaker($0) && $0.tokens.lowerBound >= start && $0.tokens.upperBound <= verb }) {
+                    return (speaker, start..<(verb + 1))
+                } else if tokens[start].has(.pronoun), verb == start + 1 {
+                    return (lastPerson(before: opened, candidates), start..<(verb + 1))
+                }
+            }
+            if let according = according(from: start, limit: limit, candidates, text) { return according }
+        }
+        // X said: “…”
+        let sentence = text.sentences[Int(tokens[opened].sentence)]
+        var before = opened - 1
+        while before >= sentence.lowerBound, tokens[before].is(.punctuation), !tokens[before].is(.quoteMark) { before -= 1 }
+        if before >= sentence.lowerBound, tokens[before].has(.speechVerb) {
+            if let speaker = candidates.last(where: { isSpeaker($0) && $0.tokens.upperBound <= before && $0.tokens.lowerBound >= max(sentence.lowerBound, before - reach) }) {
+                return (speaker, speaker.tokens.lowerBound..<(before + 1))
+            }
+            if before > sentence.lowerBound, tokens[before - 1].has(.pronoun) {
+                return (lastPerson(before: opened, candidates), (before - 1)..<(before + 1))
+            }
+        }
+        if let according = according(from: max(sentence.lowerBound, opened - reach), limit: opened, candidates, text) { return according }
+        // A partial quote: the subject of the sentence's speech verb.
+        if let verb = (sentence.lowerBound..<opened).first(where: { tokens[$0].has(.speechVerb) && tokens[$0].is(.lowercase) }),
+            let subject = candidates.first(where: { $0.tokens.lowerBound >= sentence.lowerBound && $0.tokens.upperBound <= verb && !$0.adjective })
+        {
+            let range = verb - subject.tokens.lowerBound < reach ? subject.tokens.lowerBound..<(verb + 1) : subject.tokens
+            return (subject, range)
+        }
+        return (nil, nil)
+    }
+
+    /// "according to X" between `from` and `limit`.
+    private static func according(from: Int, limit: Int, _ candidates: [Candidate], _ text: ArticleText) -> (Candidate, Range<Int>)? {
+        guard let word = (from..<limit).first(where: { text.tokens[$0].has(.according) }),
+            let speaker = candidates.first(where: { isSpeaker($0) && $0.tokens.lowerBound > word && $0.tokens.lowerBound <= word + 6 })
+        else { return nil }
+        return (speaker, word..<speaker.tokens.upperBound)
+    }
+
+    private static func isSpeaker(_ candidate: Candidate) -> Bool {
+        !candidate.adjective && (candidate.kind == .person || candidate.kind == .organization)
+    }
+
+    private static func lastPerson(before index: Int, _ candidates: [Candidate]) -> Candidate? {
+        candidates.last { $0.kind == .person && $0.tokens.upperBound <= index }
+    }
+}
