@@ -65,12 +65,12 @@ let package = Package(
         // MARK: Tests
 
         .testTarget(name: "LedeStoreTests", dependencies: ["LedeStore"]),
-        .testTarget(name: "LedeLanguageTests", dependencies: ["LedeLanguage"]),
-        .testTarget(name: "LedeShellTests", dependencies: ["LedeShell"]),
+        .testTarget(name: "LedeLanguageTests", dependencies: ["LedeLanguage", "LedeStore"]),
+        .testTarget(name: "LedeShellTests", dependencies: ["LedeShell", "LedeLanguage", "LedeStore"]),
         // Runs every script in examples/ and Tests/GoldenTests/Cases/ against its expectations.
         .testTarget(
             name: "GoldenTests",
-            dependencies: ["LedeShell"],
+            dependencies: ["LedeShell", "LedeLanguage", "LedeStore"],
             exclude: ["Cases"]
         ),
         // Runs the built `lede` binary: arguments, stdin, exit codes, and the REPL through a pty.

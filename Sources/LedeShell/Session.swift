@@ -53,7 +53,7 @@ public final class Session {
     }
 
     /// The extractor every corpus the shell loads goes through.
-    public static var extractor: any ArticleExtractor { NoExtraction() }
+    public static var extractor: any ArticleExtractor { NewsExtractor.standard }
 
     // MARK: Running text
 

@@ -24,6 +24,10 @@ struct GoldenRunner {
     /// Corpora by path, loaded once for the whole run.
     private static let corpora = CorpusCache()
 
+    static func seedsCorpus() throws -> Corpus {
+        try corpora.corpus(repository + "/seeds")
+    }
+
     /// What one statement printed.
     struct StatementRun {
         var firstLine: Int

@@ -91,6 +91,18 @@ extension Parser {
         return try parsePostfix()
     }
 
+    /// operand -> [ "-" ] primary   (what follows `article`, `entity` and `search`)
+    mutating func parseSourceOperand() throws(Diagnostic) -> Expression {
+        guard current.kind == .minus else { return try parsePrimary() }
+        let start = current.range
+        advance()
+        let operand = try parsePrimary()
+        if case .literal(.integer(let value)) = operand.kind {
+            return Expression(kind: .literal(.integer(-value)), range: start.through(operand.range))
+        }
+        return Expression(kind: .unary(.negate, operand), range: start.through(operand.range))
+    }
+
     /// postfix -> primary { "." NAME | "[" expression "]" }
     private mutating func parsePostfix() throws(Diagnostic) -> Expression {
         var expression = try parsePrimary()
@@ -113,7 +125,7 @@ extension Parser {
 
     /// primary -> literal | "[" [ expression { "," expression } ] "]" | "(" expression ")"
     ///          | NAME "(" [ expression { "," expression } ] ")" | NAME
-    private mutating func parsePrimary() throws(Diagnostic) -> Expression {
+    mutating func parsePrimary() throws(Diagnostic) -> Expression {
         let token = current
         switch token.kind {
         case .integer(let value): advance(); return literal(.integer(value), token)

@@ -23,8 +23,11 @@ extension Parser {
         return source
     }
 
-    /// primary_source -> COLLECTION | "article" unary | "entity" unary
-    ///                 | "search" unary [ "in" ( "title" | "text" ) ] | NAME
+    /// primary_source -> COLLECTION | "article" operand | "entity" operand
+    ///                 | "search" operand [ "in" ( "title" | "text" ) ] | NAME
+    ///
+    /// The operand is a literal, a name or a parenthesized expression, without `.field`
+    /// after it: in `entity "Trump".mentions` the `.mentions` belongs to the source.
     mutating func parsePrimarySource() throws(Diagnostic) -> Source {
         let token = current
         guard let word = token.identifier else {
@@ -42,15 +45,15 @@ extension Parser {
         switch word {
         case "article":
             advance()
-            let number = try parseUnary()
+            let number = try parseSourceOperand()
             return Source(kind: .article(number), range: token.range.through(number.range))
         case "entity":
             advance()
-            let name = try parseUnary()
+            let name = try parseSourceOperand()
             return Source(kind: .entity(name), range: token.range.through(name.range))
         case "search":
             advance()
-            let query = try parseUnary()
+            let query = try parseSourceOperand()
             var field: Identifier?
             if isWord("in") {
                 advance()
