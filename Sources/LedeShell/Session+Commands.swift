@@ -101,8 +101,8 @@ extension Session {
     /// folder at a prompt or in `-c`.
     func resolve(_ path: String, from file: SourceFile) -> String {
         let expanded = (path as NSString).expandingTildeInPath
-        guard !expanded.hasPrefix("/"), !file.name.hasPrefix("<") else { return expanded }
-        let folder = (file.name as NSString).deletingLastPathComponent
+        guard !expanded.hasPrefix("/"), let filePath = file.path else { return expanded }
+        let folder = (filePath as NSString).deletingLastPathComponent
         return folder.isEmpty ? expanded : folder + "/" + expanded
     }
 

@@ -50,7 +50,7 @@ struct GoldenRunner {
 
     static func check(_ relativePath: String) throws -> Outcome {
         let script = try GoldenScript(path: repository + "/" + relativePath)
-        guard !script.expectations.isEmpty else {
+        guard !script.expectations.isEmpty || recording else {
             return Outcome(failures: ["\(relativePath): the script has no expectation (# expect:, # expect-file: or # error:)"], recorded: false)
         }
         let runs: [StatementRun]
@@ -63,6 +63,14 @@ struct GoldenRunner {
         }
         if recording {
             try record(script, runs, fullErrors: fullErrors)
+            // Recording moves lines, and errors name lines: record again until they settle.
+            for _ in 0..<3 {
+                let again = try GoldenScript(path: script.path)
+                guard script.mode == .run else { break }
+                let (rerun, rerunErrors) = try execute(again)
+                guard !compare(again, relativePath, rerun, fullErrors: rerunErrors).isEmpty else { break }
+                try record(again, rerun, fullErrors: rerunErrors)
+            }
             return Outcome(failures: ["\(relativePath): recorded new expectations; review the diff and run again without LEDE_RECORD"], recorded: true)
         }
         return Outcome(failures: compare(script, relativePath, runs, fullErrors: fullErrors), recorded: false)
@@ -76,18 +84,15 @@ struct GoldenRunner {
         let output = StringOutput()
         let errors = StringOutput()
         let session = Session(corpus: corpus, output: output, errors: errors)
-        let file = SourceFile(name: (script.path as NSString).lastPathComponent, text: script.text)
+        // Messages name the script by its file name; paths in it are relative to its folder.
+        let file = SourceFile(name: (script.path as NSString).lastPathComponent, text: script.text, path: script.path)
         var runs: [StatementRun] = []
         var allErrors = ""
-        // Paths in the script (.read, .output) are relative to its folder, as when run by hand.
-        let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(script.folder)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        defer { session.finish() }
         for parsed in Parser.parseScript(file) {
             output.clear()
             errors.clear()
             let ok = session.run(parsed, in: file)
-            session.finish()
             let first = file.location(of: parsed.range.lowerBound).line
             let last = file.location(of: max(parsed.range.lowerBound, parsed.range.upperBound - 1)).line
             runs.append(StatementRun(firstLine: first, lastLine: last, output: output.text, errors: diagnostics(in: errors.text, file: file.name)))

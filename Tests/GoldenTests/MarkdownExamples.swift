@@ -92,11 +92,11 @@ struct MarkdownExamples {
         let output = StringOutput()
         let errors = StringOutput()
         let session = Session(corpus: corpus, output: output, errors: errors)
+        defer { session.finish() }
         return examples.map { example in
             output.clear()
             errors.clear()
-            session.run(SourceFile(name: "query", text: example.code))
-            session.finish()
+            session.run(SourceFile(name: "query", text: example.code, path: GoldenRunner.repository + "/query"))
             return (output.text, errors.text)
         }
     }

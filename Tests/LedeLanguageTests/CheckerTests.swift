@@ -46,3 +46,10 @@ import Testing
         #expect(try Run.query("articles | expand captions as c | select c, it.key").columns == ["c", "it.key"])
     }
 }
+
+@Suite struct DottedColumnTests {
+    @Test func aColumnNamedByADottedPathIsReachableByThatPath() throws {
+        #expect(try Run.cells("mentions | count by entity.kind | select entity.kind, count | take 1") == [["person", "4"]])
+        #expect(try Run.cells("mentions | count by entity.kind | where entity.kind == \"place\" | select count") == [["3"]])
+    }
+}

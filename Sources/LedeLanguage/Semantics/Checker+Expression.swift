@@ -24,6 +24,13 @@ extension Checker {
             return try resolve(name, in: scope)
 
         case .member(let base, let field):
+            // `entity.kind` after `count by entity.kind` names the column called that.
+            if scope.rowIsVisible, case .record(let record) = scope.shape.subject, let dotted = Self.dottedName(expression),
+                let index = record.index(of: dotted)
+            {
+                let subject = Typed(kind: .subject, type: scope.shape.subject, range: range)
+                return Typed(kind: .recordField(subject, dotted), type: record.fields[index].type, range: range)
+            }
             return try member(try check(base, in: scope), field)
 
         case .index(let base, let position):
@@ -59,6 +66,15 @@ extension Checker {
 
         case .binary(let op, let left, let right):
             return try binary(op, try check(left, in: scope), try check(right, in: scope), range: range)
+        }
+    }
+
+    /// `a.b.c` when the expression is a chain of names.
+    static func dottedName(_ expression: Expression) -> String? {
+        switch expression.kind {
+        case .name(let name): name.name
+        case .member(let base, let field): dottedName(base).map { $0 + "." + field.name }
+        default: nil
         }
     }
 

@@ -32,7 +32,7 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
     /// "strings", "Articles": for `list of …`.
     var pluralDescription: String {
         switch self {
-        case .object(let type): type.rawValue + "s"
+        case .object(let type): type.rawValue.hasSuffix("y") ? type.rawValue.dropLast() + "ies" : type.rawValue + "s"
         case .list: "lists"
         case .record: "records"
         default: description + "s"

@@ -4,14 +4,18 @@
 public struct SourceFile: Sendable {
     /// How messages name it: a path, `<command line>`, `<stdin>`.
     public let name: String
+    /// Where it is on disk, when it is a file: paths in it (`.read`, `.load`) are relative to
+    /// its folder. Defaults to `name` for names that are not in angle brackets.
+    public let path: String?
     public let text: String
     /// The line number of the text's first line, when it is a piece of a larger file.
     public let firstLine: Int
     /// UTF-8 offset at which each line starts.
     private let lineStarts: [Int]
 
-    public init(name: String, text: String, firstLine: Int = 1) {
+    public init(name: String, text: String, firstLine: Int = 1, path: String? = nil) {
         self.name = name
+        self.path = path ?? (name.hasPrefix("<") ? nil : name)
         self.text = text
         self.firstLine = firstLine
         var starts = [0]

@@ -4,16 +4,20 @@ import LedeStore
 public enum Suggestions {
     /// The closest candidate by edit distance, ignoring case, when at most a third of the
     /// name (and at least one character) differs.
+    /// Failing that, a candidate of three or more characters that the name starts with
+    /// ("lenght" → "len").
     public static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
         let key = name.lowercased()
         let limit = max(1, key.count / 3)
         var best: (distance: Int, candidate: String)?
+        var prefix: String?
         for candidate in candidates {
-            let distance = EditDistance.between(key, candidate.lowercased(), limit: limit)
-            guard distance <= limit else { continue }
-            if distance < best?.distance ?? .max { best = (distance, candidate) }
+            let lowered = candidate.lowercased()
+            let distance = EditDistance.between(key, lowered, limit: limit)
+            if distance <= limit, distance < best?.distance ?? .max { best = (distance, candidate) }
+            if lowered.count >= 3, key.hasPrefix(lowered), lowered.count > prefix?.count ?? 0 { prefix = candidate }
         }
-        return best?.candidate
+        return best?.candidate ?? prefix
     }
 
     /// `did you mean 'title'?`, or nil.

@@ -35,7 +35,7 @@ public struct Parser {
             return Parsed(statement: command(file, range), diagnostics: [], range: sourceRange)
         }
         var lexer = Lexer(file, range: range)
-        let tokens = lexer.tokenize().filter { $0.kind != .newline }
+        let tokens = Self.significant(lexer.tokenize())
         if let first = lexer.diagnostics.first {
             return Parsed(statement: nil, diagnostics: [first], range: sourceRange)
         }
@@ -51,7 +51,7 @@ public struct Parser {
     /// Parses a lone expression (for tests and `--param` values).
     public static func parseExpression(_ file: SourceFile) -> Result<Expression, Diagnostic> {
         var lexer = Lexer(file)
-        let tokens = lexer.tokenize().filter { $0.kind != .newline }
+        let tokens = Self.significant(lexer.tokenize())
         if let first = lexer.diagnostics.first { return .failure(first) }
         var parser = Parser(file: file, tokens: tokens)
         do {
@@ -61,6 +61,16 @@ public struct Parser {
         } catch {
             return .failure(error)
         }
+    }
+
+    /// The tokens without line breaks, the end placed right after the last token, so that
+    /// "found end of input" points at the code rather than at comments after it.
+    private static func significant(_ tokens: [Token]) -> [Token] {
+        var kept = tokens.filter { $0.kind != .newline }
+        if kept.count >= 2, kept[kept.count - 1].kind == .endOfInput {
+            kept[kept.count - 1].range = .at(kept[kept.count - 2].range.upperBound)
+        }
+        return kept
     }
 
     private init(file: SourceFile, tokens: [Token]) {

@@ -126,6 +126,13 @@ struct BlockAssembler {
         return (text, highBits < 0x80)
     }
 
+    /// A mention's words with any run of white space (a no-break space, a line break) as one
+    /// space, so "Donald\u{A0}Trump" is the name "Donald Trump" and not an alias of it.
+    static func surface(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { TextScanning.isSpace($0) && $0 != " " }) else { return text }
+        return text.split(whereSeparator: { $0.unicodeScalars.allSatisfy(TextScanning.isSpace) }).joined(separator: " ")
+    }
+
     /// Hands the block its indexes and starts the next block's.
     mutating func finish(_ block: inout CorpusBlock) {
         block.titleIndex = titleIndex.finish()
@@ -150,7 +157,7 @@ struct BlockAssembler {
                 start: offsets.scalarOffset(ofUTF8: range.lowerBound), end: offsets.scalarOffset(ofUTF8: range.upperBound),
                 textRange: range, form: found.form)
             block.mentions.append(.init(mention: mention, entity: found.entity))
-            block.entities[found.entity, default: .init()].surfaces.insert(article.text.utf8Slice(range))
+            block.entities[found.entity, default: .init()].surfaces.insert(Self.surface(article.text.utf8Slice(range)))
         }
         article.mentions = firstMention..<Int32(block.mentions.count)
 

@@ -56,9 +56,6 @@ public final class Corpus: Sendable {
             search: SearchIndex(title: InvertedIndex(), text: InvertedIndex()))
     }
 
-    /// The roots as one line, for messages.
-    public var rootDescription: String { roots.joined(separator: " + ") }
-
     // MARK: Rows by identifier
 
     public subscript(id: ArticleID) -> Article { articles[id.index] }
