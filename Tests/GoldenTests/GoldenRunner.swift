@@ -109,7 +109,9 @@ struct GoldenRunner {
         switch script.mode {
         case .tokens:
             var lexer = Lexer(file)
-            for token in lexer.tokenize() where token.kind != .newline { output += TokenDump.line(token, in: file) + "\n" }
+            for token in lexer.tokenize() where token.kind != .newline && token.kind != .endOfInput {
+                output += TokenDump.line(token, in: file) + "\n"
+            }
             errors = lexer.diagnostics.map { error($0, in: file) }
         case .ast, .run:
             for parsed in Parser.parseScript(file) {
