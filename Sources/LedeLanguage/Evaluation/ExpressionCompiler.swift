@@ -114,10 +114,16 @@ struct ExpressionCompiler {
 
         case .matches(let text, let patternExpression, let pattern):
             let compiledText = compile(text)
+            let cancellation = context.cancellation
+            func run(_ pattern: TextPattern, _ s: String) throws(Diagnostic) -> Value {
+                let found = pattern.matches(s) { cancellation.isCancelled }
+                if cancellation.isCancelled { throw Diagnostic.interrupted(at: range) }
+                return .bool(found)
+            }
             if let pattern {
                 return { (row) throws(Diagnostic) in
                     guard case .string(let s) = try compiledText(row) else { return .null }
-                    return .bool(pattern.matches(s))
+                    return try run(pattern, s)
                 }
             }
             let compiledPattern = compile(patternExpression)
@@ -132,7 +138,7 @@ struct ExpressionCompiler {
                 } catch {
                     throw Diagnostic(error.message, at: patternRange)
                 }
-                return .bool(pattern.matches(s))
+                return try run(pattern, s)
             }
         }
     }
