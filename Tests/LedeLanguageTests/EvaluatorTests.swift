@@ -173,3 +173,35 @@ import Testing
 extension Value: CustomStringConvertible {
     public var description: String { ValueFormatter(corpus: TestCorpus.corpus).text(of: self) }
 }
+
+@Suite struct HostileQueryTests {
+    @Test func aCrossProductTooLargeToHoldIsAnErrorNotAnExhaustedMachine() throws {
+        // A hundred numbers crossed four times over is 100 million rows; with a limit of
+        // 10,000 held rows the query stops at the 10,001st, wherever it holds them.
+        let hundred = "[" + (1...100).map(String.init).joined(separator: ", ") + "]"
+        let cross = "article 1 | expand \(hundred) as a | expand \(hundred) as b | expand \(hundred) as c | expand \(hundred) as d"
+        for tail in ["select a * b * c * d", "sort a desc", "count by a, b, c, d", "distinct a, b, c, d"] {
+            let text = cross + " | " + tail
+            let file = SourceFile(name: "<test>", text: text)
+            guard case .query(let pipeline)? = Parser.parseStatement(file, range: 0..<text.utf8.count).statement?.kind else {
+                Issue.record("does not parse: \(tail)")
+                continue
+            }
+            let checked = try Checker(corpus: TestCorpus.corpus, globals: [:]).check(pipeline)
+            let evaluator = Evaluator(corpus: TestCorpus.corpus, globals: [:], cancellation: CancellationFlag(), maximumHeldRows: 10_000)
+            #expect(throws: Diagnostic("the query would hold more than 10000 rows", at: pipeline.range, help: "narrow it with where or take, or count it instead")) {
+                try evaluator.run(checked, range: pipeline.range)
+            }
+        }
+        // Counting streams, so it holds nothing.
+        #expect(try Run.cells(cross.replacingOccurrences(of: hundred, with: "[1, 2, 3]") + " | count") == [["81"]])
+    }
+
+    @Test func hugeNumbersAndLiterals() throws {
+        #expect(try Run.cells("articles | take 9223372036854775807 | count") == [["3"]])
+        let literal = String(repeating: "x", count: 1 << 20)
+        #expect(try Run.cells("article 1 | select len(\"\(literal)\")") == [["1048576"]])
+        #expect(Run.error("article 1 | select -9223372036854775807 - 2")?.contains("integer overflow in '-'") == true)
+        #expect(Run.error("article 1 | select 4611686018427387904 * 2")?.contains("integer overflow in '*'") == true)
+    }
+}

@@ -29,7 +29,7 @@ extension Evaluator {
             let compiled = keys.map { (compiler.compile($0.key), $0.descending) }
             var rows: [(row: Row, keys: [Value])] = []
             while let row = try upstream.next() {
-                try context.checkCancellation(range)
+                try context.hold(range)
                 var values: [Value] = []
                 for (key, _) in compiled { values.append(try key(row)) }
                 rows.append((row, values))
@@ -90,7 +90,10 @@ extension Evaluator {
             return RowStream { () throws(Diagnostic) in
                 while let row = try upstream.next() {
                     try context.checkCancellation(range)
-                    if seen.insert([row.subject] + row.bindings).inserted { return row }
+                    if seen.insert([row.subject] + row.bindings).inserted {
+                        try context.hold(range)
+                        return row
+                    }
                 }
                 return nil
             }
@@ -118,7 +121,7 @@ extension Evaluator {
         case .navigate(_, let collection):
             var values: [Value] = []
             while let row = try upstream.next() {
-                try context.checkCancellation(range)
+                try context.hold(range)
                 values.append(row.subject)
             }
             return .of(Navigator(corpus: context.corpus).targets(of: values, in: collection).map { Row(subject: $0) })
@@ -126,6 +129,7 @@ extension Evaluator {
         case .cooccur:
             var entities: [EntityID] = []
             while let row = try upstream.next() {
+                try context.hold(range)
                 if case .entity(let id) = row.subject { entities.append(id) }
             }
             return .of(try Cooccurrence.rows(for: entities, context: context, range: range).map { Row(subject: .cooccurrence($0)) })
@@ -152,7 +156,12 @@ enum Grouping {
             try context.checkCancellation(range)
             var key: [Value] = []
             for compiled in keys { key.append(try compiled(row)) }
-            counts[key, default: 0] += 1
+            if let count = counts[key] {
+                counts[key] = count + 1
+            } else {
+                try context.hold(range)
+                counts[key] = 1
+            }
         }
         return counts.sorted { a, b in
             if a.value != b.value { return a.value > b.value }
@@ -171,6 +180,7 @@ enum Grouping {
             try context.checkCancellation(range)
             var key: [Value] = []
             for compiled in groups { key.append(try compiled(row)) }
+            if accumulators[key] == nil { try context.hold(range) }
             var state = accumulators[key] ?? aggregates.map { Accumulator($0.0) }
             for (index, (_, argument)) in aggregates.enumerated() {
                 try state[index].add(try argument.map { (compiled) throws(Diagnostic) in try compiled(row) }, range: range)

@@ -8,10 +8,17 @@ import LedeStore
 public struct Evaluator {
     let context: EvaluationContext
 
+    /// Rows a query may hold at once (in a sort, a grouping or its result) before it is stopped.
+    public static let maximumHeldRows = 5_000_000
+
     /// `globals` are the results bound by `let` and `--param`.
-    public init(corpus: Corpus, globals: [String: ResultSet], cancellation: CancellationFlag) {
+    public init(
+        corpus: Corpus, globals: [String: ResultSet], cancellation: CancellationFlag,
+        maximumHeldRows: Int = Evaluator.maximumHeldRows
+    ) {
         context = EvaluationContext(
-            corpus: corpus, globals: globals.mapValues(\.expressionValue), cancellation: cancellation)
+            corpus: corpus, globals: globals.mapValues(\.expressionValue), cancellation: cancellation,
+            maximumHeldRows: maximumHeldRows)
         self.globals = globals
     }
 
@@ -24,7 +31,7 @@ public struct Evaluator {
         }
         var rows: [Row] = []
         while let row = try stream.next() {
-            try context.checkCancellation(range)
+            try context.hold(range)
             rows.append(row)
         }
         if context.cancellation.isCancelled { throw Diagnostic.interrupted(at: range) }

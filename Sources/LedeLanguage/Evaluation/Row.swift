@@ -34,12 +34,29 @@ final class EvaluationContext {
     let globals: [String: Value]
     let cancellation: CancellationFlag
     private var ticks = 0
+    /// Rows held at once by stages that must see them all, and by the result.
+    private var heldRows = 0
+    /// How many rows a query may hold before it is stopped, to bound its memory.
+    let maximumHeldRows: Int
 
-    init(corpus: Corpus, globals: [String: Value], cancellation: CancellationFlag) {
+    init(corpus: Corpus, globals: [String: Value], cancellation: CancellationFlag, maximumHeldRows: Int) {
+        self.maximumHeldRows = maximumHeldRows
         self.corpus = corpus
         self.reader = FieldReader(corpus: corpus)
         self.globals = globals
         self.cancellation = cancellation
+    }
+
+    /// Counts a row that a stage (or the result) holds; throws when the query holds too many.
+    @inline(__always)
+    func hold(_ range: SourceRange) throws(Diagnostic) {
+        heldRows += 1
+        if heldRows > maximumHeldRows {
+            throw Diagnostic(
+                "the query would hold more than \(maximumHeldRows) rows", at: range,
+                help: "narrow it with where or take, or count it instead")
+        }
+        try checkCancellation(range)
     }
 
     /// Throws once the query has been cancelled; cheap enough to call for every row.
