@@ -205,3 +205,34 @@ extension Value: CustomStringConvertible {
         #expect(Run.error("article 1 | select 4611686018427387904 * 2")?.contains("integer overflow in '*'") == true)
     }
 }
+
+@Suite struct PlannerTests {
+    /// The date-range plan finds exactly the rows a scan finds, for every kind of bound.
+    @Test(arguments: [
+        "published >= 2020-03-05", "published > 2020-03-05T17:30Z", "published >= 2020-03-05T17:30Z",
+        "published < 2020-03-05", "published <= 2020-03-05T17:30Z", "2020-03-04 < published",
+        "published >= 2020-03-01 and published < 2020-03-06", "published > 2020-03-06 and published < 2020-03-01",
+        "published == 2020-03-06T08:00Z", "published >= 2020-03-03 and words > 5",
+    ])
+    func aPlannedRangeMatchesAScan(_ condition: String) throws {
+        let planned = try Run.cells("articles | where \(condition) | select id")
+        let scanned = try Run.cells("articles | where (\(condition)) == true | select id")
+        #expect(planned == scanned)
+    }
+
+    @Test func explainSaysWhenTheDateColumnIsUsed() {
+        let t = FileExplain.explain("articles | where published >= 2020-03-05 | count")
+        #expect(t.contains("binary search of the sorted publication dates for >= 2020-03-05 00:00 UTC (2 of 3 articles)"))
+        #expect(FileExplain.explain("articles | where words > 3").contains("scan all 3 rows"))
+    }
+}
+
+enum FileExplain {
+    static func explain(_ text: String) -> String {
+        let file = SourceFile(name: "<test>", text: text)
+        guard case .query(let pipeline)? = Parser.parseStatement(file, range: 0..<text.utf8.count).statement?.kind,
+            let checked = try? Checker(corpus: TestCorpus.corpus, globals: [:]).check(pipeline)
+        else { return "" }
+        return QueryPlan(checked, corpus: TestCorpus.corpus).description
+    }
+}

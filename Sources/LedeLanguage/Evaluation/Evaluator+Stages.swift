@@ -151,6 +151,7 @@ enum Grouping {
     static func countBy(
         _ keys: [CompiledExpression], names: [String], _ upstream: RowStream, _ context: EvaluationContext, _ range: SourceRange
     ) throws(Diagnostic) -> [Row] {
+        if keys.count == 1 { return try countBy(keys[0], names: names, upstream, context, range) }
         var counts: [[Value]: Int] = [:]
         while let row = try upstream.next() {
             try context.checkCancellation(range)
@@ -167,6 +168,27 @@ enum Grouping {
             if a.value != b.value { return a.value > b.value }
             return compareKeys(a.key, b.key) < 0
         }.map { Row(subject: .record(Record(names: names, values: $0.key + [.int($0.value)]))) }
+    }
+
+    /// `count by` one key, without an array per row.
+    private static func countBy(
+        _ key: CompiledExpression, names: [String], _ upstream: RowStream, _ context: EvaluationContext, _ range: SourceRange
+    ) throws(Diagnostic) -> [Row] {
+        var counts: [Value: Int] = [:]
+        while let row = try upstream.next() {
+            try context.checkCancellation(range)
+            let value = try key(row)
+            if let count = counts[value] {
+                counts[value] = count + 1
+            } else {
+                try context.hold(range)
+                counts[value] = 1
+            }
+        }
+        return counts.sorted { a, b in
+            if a.value != b.value { return a.value > b.value }
+            return Value.sortOrder(a.key, b.key) < 0
+        }.map { Row(subject: .record(Record(names: names, values: [$0.key, .int($0.value)]))) }
     }
 
     /// One row per distinct group key (sorted by key), or one row in all when there is no key.

@@ -25,7 +25,12 @@ public struct Evaluator {
     private let globals: [String: ResultSet]
 
     public func run(_ pipeline: CheckedPipeline, range: SourceRange) throws(Diagnostic) -> ResultSet {
-        var stream = try source(pipeline.source, range: range)
+        var stream: RowStream
+        if let published = Planner.publishedRange(pipeline) {
+            stream = .of(Planner.articles(in: published, of: context.corpus).map { Row(subject: .article($0)) })
+        } else {
+            stream = try source(pipeline.source, range: range)
+        }
         for stage in pipeline.stages {
             stream = try self.stage(stage, after: stream, range: range)
         }

@@ -13,6 +13,10 @@ public struct QueryPlan: CustomStringConvertible {
 
     public var description: String {
         var lines = ["source: " + describe(pipeline.source)]
+        if let range = Planner.publishedRange(pipeline) {
+            let count = Planner.articles(in: range, of: corpus).count
+            lines[0] = "source: articles: binary search of the sorted publication dates for \(range.description) (\(count) of \(corpus.articles.count) articles)"
+        }
         for stage in pipeline.stages { lines.append("stage:  " + describe(stage)) }
         lines.append("rows:   \(pipeline.shape.subject)\(pipeline.cardinality == .one ? " (at most one)" : "")")
         return lines.joined(separator: "\n") + "\n"
