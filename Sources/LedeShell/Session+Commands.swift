@@ -74,6 +74,11 @@ extension Session {
         case .corpus:
             var text = CorpusSummary(corpus).text + "\n"
             if let loadSeconds { text += "  loaded in \(Self.duration(loadSeconds))\n" }
+            if argument == "memory" {
+                let parts = corpus.memoryEstimate
+                text += "  memory, estimated: \(Self.megabytes(parts.reduce(0) { $0 + $1.bytes }))\n"
+                for (part, bytes) in parts { text += "    \(part): \(Self.megabytes(bytes))\n" }
+            }
             for issue in corpus.issues { text += "  \(issue)\n" }
             return write(text)
         case .show:
@@ -87,6 +92,10 @@ extension Session {
             requestQuit()
             return true
         }
+    }
+
+    static func megabytes(_ bytes: Int) -> String {
+        String(format: "%.1f MB", Double(bytes) / 1_048_576)
     }
 
     static func onOff(_ text: String) -> Bool? {
@@ -150,7 +159,9 @@ extension Session {
             let loaded = try load(roots)
             replaceCorpus(loaded)
             loadSeconds = Date().timeIntervalSince(started)
-            for issue in loaded.issues where issue.severity == .skipped { note(issue.description) }
+            let skipped = loaded.issues.filter { $0.severity == .skipped }
+            for issue in skipped.prefix(20) { note(issue.description) }
+            if skipped.count > 20 { note("… and \(skipped.count - 20) more skipped; .corpus lists them all") }
             note(CorpusSummary(loaded).text)
             return true
         } catch {

@@ -102,9 +102,7 @@ struct Lede: ParsableCommand {
             printError("lede: \(error.message)")
             return ExitStatus.noCorpus
         }
-        for issue in loaded.issues where issue.severity == .skipped {
-            printError(issue.description)
-        }
+        Self.reportSkipped(loaded.issues)
 
         var settings = Settings()
         settings.format = format ?? .table
@@ -144,6 +142,14 @@ struct Lede: ParsableCommand {
         return session.errorCount > 0 ? ExitStatus.failure : 0
     }
 
+    /// The files and records that were skipped, on standard error: the first twenty, then how
+    /// many more (`.corpus` lists them all).
+    static func reportSkipped(_ issues: [LoadIssue]) {
+        let skipped = issues.filter { $0.severity == .skipped }
+        for issue in skipped.prefix(20) { printError(issue.description) }
+        if skipped.count > 20 { printError("… and \(skipped.count - 20) more skipped; .corpus lists them all") }
+    }
+
     private func runInteractive(_ session: Session) {
         installInterruptHandler()
         let environment = ProcessInfo.processInfo.environment
@@ -151,9 +157,12 @@ struct Lede: ParsableCommand {
         if !noInit {
             let path = initFile ?? home + "/.lederc"
             if let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) {
+                let before = session.errorCount
                 session.settings.keepGoing = true
                 session.run(SourceFile(name: path, text: text))
                 session.settings.keepGoing = keepGoing
+                let failed = session.errorCount - before
+                if failed > 0 { printError("lede: \(failed) error\(failed == 1 ? "" : "s") in \(path)") }
             } else if initFile != nil {
                 printError("lede: cannot read '\(path)'")
             }

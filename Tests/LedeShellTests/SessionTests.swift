@@ -194,3 +194,33 @@ final class TestSession {
         #expect(t.errors.text.contains("stopped after 200.0 ms: the statement ran longer than --timeout"))
     }
 }
+
+@Suite struct LoadCommandTests {
+    @Test func loadReplacesAndPlusAddsACorpus() throws {
+        let folder = NSTemporaryDirectory() + "lede-load-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try #"{"id": "x", "title": "Extra", "body": "Oslo is cold."}"#.write(toFile: folder + "/more.jsonl", atomically: true, encoding: .utf8)
+        let t = TestSession()
+        #expect(t.run(".load +\(folder)\narticles | select key"))
+        #expect(t.output.text.hasSuffix("000_191f30f456bb703e\nx\n"))
+        t.output.clear()
+        #expect(t.run(".load \(folder)\narticles | count"))
+        #expect(t.output.text.hasSuffix("1\n"))
+        #expect(t.errors.text.contains("1 article"))
+        #expect(!t.run(".load /nonexistent/corpus"))
+        #expect(t.errors.text.contains("cannot open '/nonexistent/corpus': no such file or directory"))
+    }
+
+    @Test func completionOffersPathsAfterLoad() throws {
+        let folder = NSTemporaryDirectory() + "lede-complete-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder + "/articles", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "x".write(toFile: folder + "/arch.jsonl", atomically: true, encoding: .utf8)
+        let completer = Completer(corpus: TestSession.seeds, globals: [:])
+        let line = ".load \(folder)/ar"
+        let completion = completer.complete(line, cursor: line.count)
+        #expect(completion.candidates == ["arch.jsonl", "articles/"])
+        #expect(completion.replacing == 2)
+    }
+}

@@ -66,6 +66,12 @@ struct InvertedIndex: Sendable {
     /// Bytes held by the postings.
     var postingBytes: Int { lists.reduce(0) { $0 + $1.count } }
 
+    /// Bytes held: postings by capacity plus each list's header, the term table, the counts.
+    var memoryFootprint: Int {
+        lists.reduce(0) { $0 + $1.capacity + 32 } + lists.capacity * 8 + terms.memoryFootprint
+            + documentCounts.capacity * 4 + documentLengths.capacity * 4
+    }
+
     /// How many documents hold `term`.
     func documentFrequency(of term: String) -> Int {
         guard let id = terms.id(of: term) else { return 0 }

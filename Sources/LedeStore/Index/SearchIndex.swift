@@ -80,6 +80,9 @@ public struct SearchIndex: Sendable {
         return occurrences(of: SearchQuery.Item(terms: terms), in: field).documents.map { ArticleID(rawValue: $0) }
     }
 
+    /// Bytes both fields' indexes hold.
+    public var memoryFootprint: Int { title.memoryFootprint + text.memoryFootprint }
+
     /// Distinct terms and posting bytes in both fields.
     public var statistics: (terms: Int, postingBytes: Int) {
         (title.termCount + text.termCount, title.postingBytes + text.postingBytes)

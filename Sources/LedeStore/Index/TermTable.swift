@@ -20,6 +20,9 @@ struct TermTable: Sendable {
 
     var count: Int { starts.count - 1 }
 
+    /// Bytes the table holds (arena, starts and slots), by capacity.
+    var memoryFootprint: Int { arena.capacity + starts.capacity * 4 + slots.capacity * 8 }
+
     /// The id of `term`, adding it when it is new.
     mutating func insert(_ term: UnsafeBufferPointer<UInt8>) -> Int32 {
         let hash = Self.hash(term)

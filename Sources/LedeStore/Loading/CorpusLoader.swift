@@ -52,7 +52,7 @@ public enum CorpusLoader {
         let producer = WorkProducer(allFiles)
         let assemblers = (0..<options.workers).map { _ in AssemblerBox(BlockAssembler(extractor: options.extractor)) }
         OrderedParallelMap.run(
-            workers: options.workers, window: options.workers * 3,
+            workers: options.workers, window: options.workers + 1,
             next: { producer.next() },
             transform: { item, worker in assemblers[worker].process(item) },
             consume: { builder.append($0) })

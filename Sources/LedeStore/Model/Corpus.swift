@@ -109,6 +109,27 @@ public final class Corpus: Sendable {
 
     // MARK: Statistics
 
+    /// An estimate of the memory each part of the store holds, largest first: array elements by
+    /// their stride, strings and lists by their contents. Allocator overhead is not counted.
+    public var memoryEstimate: [(part: String, bytes: Int)] {
+        func rows<T>(_ array: ChunkedArray<T>) -> Int { array.count * MemoryLayout<T>.stride }
+        let texts = articles.reduce(0) { total, article in
+            total + article.text.utf8.count + (article.title?.utf8.count ?? 0) + (article.extra?.utf8.count ?? 0)
+                + article.key.utf8.count + article.notes.reduce(0) { $0 + $1.utf8.count } + article.captions.reduce(0) { $0 + $1.utf8.count }
+        }
+        let entityBytes = entities.reduce(entities.count * MemoryLayout<Entity>.stride) { total, entity in
+            total + entity.mentions.count * 4 + entity.articles.count * 4 + entity.name.utf8.count
+                + entity.aliases.reduce(0) { $0 + $1.utf8.count + 16 } + entity.roles.reduce(0) { $0 + $1.utf8.count + 16 }
+        }
+        let quoteBytes = rows(quotes) + quotes.reduce(0) { $0 + ($1.attribution?.utf8.count ?? 0) }
+        let linkBytes = rows(links) + links.reduce(0) { $0 + $1.title.utf8.count + $1.label.utf8.count }
+        return [
+            ("article texts and titles", texts), ("word index", search.memoryFootprint), ("articles", rows(articles)),
+            ("paragraphs", rows(paragraphs)), ("sentences", rows(sentences)), ("mentions", rows(mentions)),
+            ("entities", entityBytes), ("quotes", quoteBytes), ("dates", rows(dates)), ("links", linkBytes),
+        ].sorted { $0.1 > $1.1 }
+    }
+
     public var wordCount: Int { articles.reduce(0) { $0 + Int($1.words) } }
 
     public var skippedCount: Int { issues.filter { $0.severity == .skipped }.count }
