@@ -35,15 +35,24 @@ extension Evaluator {
                 rows.append((row, values))
             }
             let directions = compiled.map(\.1)
-            rows.sort { a, b in
-                for (index, descending) in directions.enumerated() {
-                    let (x, y) = (a.keys[index], b.keys[index])
-                    // Nulls go last whichever way the sort runs.
-                    if x.isNull != y.isNull { return y.isNull }
-                    let order = Value.sortOrder(x, y)
-                    if order != 0 { return descending ? order > 0 : order < 0 }
+            // A long sort stops when the query is cancelled: the comparison throws.
+            struct Cancelled: Error {}
+            var comparisons = 0
+            do {
+                try rows.sort { a, b in
+                    comparisons &+= 1
+                    if comparisons & 4095 == 0, context.cancellation.isCancelled { throw Cancelled() }
+                    for (index, descending) in directions.enumerated() {
+                        let (x, y) = (a.keys[index], b.keys[index])
+                        // Nulls go last whichever way the sort runs.
+                        if x.isNull != y.isNull { return y.isNull }
+                        let order = Value.sortOrder(x, y)
+                        if order != 0 { return descending ? order > 0 : order < 0 }
+                    }
+                    return false
                 }
-                return false
+            } catch {
+                throw Diagnostic.interrupted(at: range)
             }
             return .of(rows.map(\.row))
 
