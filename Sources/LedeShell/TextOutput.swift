@@ -26,21 +26,9 @@ public final class StandardStream: TextOutput, Sendable {
     public var isTerminal: Bool { isatty(descriptor) == 1 }
 
     public func write(_ text: String) throws(OutputError) {
-        var text = text
-        let failure: String? = text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                guard let base = bytes.baseAddress else { return nil }
-                let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno)).lowercased()
-                }
-                offset += written
-            }
-            return nil
+        if let failure = writeAll(text, to: descriptor) {
+            throw OutputError(message: "cannot write to standard \(descriptor == 1 ? "output" : "error"): \(failure)")
         }
-        if let failure { throw OutputError(message: "cannot write to standard \(descriptor == 1 ? "output" : "error"): \(failure)") }
     }
 }
 
@@ -86,21 +74,7 @@ public final class AtomicFileOutput: TextOutput {
 
     public func write(_ text: String) throws(OutputError) {
         guard descriptor >= 0 else { throw OutputError(message: "cannot write '\(path)': it is closed") }
-        var text = text
-        let failure: String? = text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                guard let base = bytes.baseAddress else { return nil }
-                let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno)).lowercased()
-                }
-                offset += written
-            }
-            return nil
-        }
-        if let failure { throw OutputError(message: "cannot write '\(path)': \(failure)") }
+        if let failure = writeAll(text, to: descriptor) { throw OutputError(message: "cannot write '\(path)': \(failure)") }
     }
 
     /// Makes the new content the file's; on failure the old file is left as it was.
@@ -122,5 +96,24 @@ public final class AtomicFileOutput: TextOutput {
         Glibc.close(descriptor)
         descriptor = -1
         unlink(temporaryPath)
+    }
+}
+
+/// Writes all of `text` to a file descriptor, retrying after interruptions; returns the
+/// reason when a write fails.
+private func writeAll(_ text: String, to descriptor: Int32) -> String? {
+    var text = text
+    return text.withUTF8 { bytes in
+        var offset = 0
+        while offset < bytes.count {
+            guard let base = bytes.baseAddress else { return nil }
+            let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return String(cString: strerror(errno)).lowercased()
+            }
+            offset += written
+        }
+        return nil
     }
 }
