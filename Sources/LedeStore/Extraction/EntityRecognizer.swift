@@ -203,7 +203,8 @@ struct EntityRecognizer {
     /// Several words, some a gazetteer name: "Bayern Munich", "Salvador Allende", "New York Yankees".
     private mutating func classifyWithPhrase(_ piece: ArraySlice<Atom>, _ tokens: Range<Int>, titled: Bool) {
         guard let first = piece.first else { return }
-        if first.isWord && (first.has(.givenName) || titled) {
+        let firstIsGivenName = text.tokens[first.tokens.lowerBound].has(.givenName) && first.tokens.count == 1
+        if titled || firstIsGivenName && first.phrase?.placeType != .country {
             add(Candidate(tokens, .person, strong: true, titled ? .title : .givenName))
             return
         }

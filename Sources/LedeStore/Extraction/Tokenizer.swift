@@ -68,12 +68,6 @@ enum Tokenizer {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
     }
 
-    @inline(__always)
-    private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
-
-    @inline(__always)
-    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-
     /// Whether a word character starts at `i`.
     @inline(__always)
     private static func wordCharacter(at i: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ limit: Int) -> Bool {
@@ -159,6 +153,7 @@ enum Tokenizer {
         var digits = 0
         var periods = 0
         var lowercaseSuffix = false
+        var lastHyphen = start
         var hash = WordHash.seed
         @inline(__always) func mix(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* WordHash.prime }
         while i < limit {
@@ -179,7 +174,10 @@ enum Tokenizer {
                 switch byte {
                 case 0x2D, 0x26:  // - &
                     if wordCharacter(at: next, bytes, limit) {
-                        lowercaseSuffix = byte == 0x2D && bytes[next] &- 0x61 < 26
+                        if byte == 0x2D {
+                            lowercaseSuffix = bytes[next] &- 0x61 < 26
+                            lastHyphen = next
+                        }
                         mix(byte)
                         i = next
                         continue
@@ -231,8 +229,21 @@ enum Tokenizer {
             }
             break
         }
-        return (shapeOf(bytes, start, letters, uppers, digits, periods, lowercaseSuffix), hash)
+        let compound = lowercaseSuffix && isCompoundSuffix(bytes, lastHyphen..<i)
+        return (shapeOf(bytes, start, letters, uppers, digits, periods, compound), hash)
     }
+
+    /// "-based", "-born", "-led": the end of "New York-based", which names no entity.
+    private static func isCompoundSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        compoundSuffixes.contains(WordHash.word(bytes, range))
+    }
+
+    private static let compoundSuffixes: [UInt64] = [
+        "based", "born", "led", "backed", "owned", "made", "run", "controlled", "funded", "bound", "style", "era",
+        "sponsored", "linked", "registered", "listed", "speaking", "held", "occupied", "ruled", "dominated", "allied",
+        "flagged", "bred", "raised", "educated", "trained", "built", "designed", "produced", "inspired", "related",
+        "focused", "oriented", "friendly", "wide", "only", "like", "type", "level", "area", "region",
+    ].map { word in Array(word.utf8).withUnsafeBufferPointer { WordHash.word($0, 0..<$0.count) } }
 
     private static func shapeOf(
         _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ letters: Int, _ uppers: Int, _ digits: Int, _ periods: Int,
