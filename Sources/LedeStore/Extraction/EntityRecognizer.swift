@@ -156,7 +156,8 @@ struct EntityRecognizer {
     private mutating func classify(_ piece: ArraySlice<Atom>, titled: Bool) {
         guard let first = piece.first, let last = piece.last, !first.isConnector, !last.isConnector else { return }
         let tokens = first.tokens.lowerBound..<last.tokens.upperBound
-        let words = piece.filter { !$0.isConnector }.count
+        var words = 0
+        for atom in piece where !atom.isConnector { words += 1 }
 
         if words == 1, let phrase = first.phrase {
             if titled && phrase.kind != .place, phrase.ambiguous {
@@ -287,13 +288,20 @@ struct EntityRecognizer {
 
     /// Several capitalized words, none in a gazetteer.
     private mutating func classifyUnknown(_ piece: ArraySlice<Atom>, _ tokens: Range<Int>, titled: Bool) {
-        let words = piece.filter { !$0.isConnector }
-        guard let first = words.first, let last = words.last else { return }
+        guard let first = piece.first, let last = piece.last else { return }
+        var words = 0
+        var common = 0
+        var hasInitial = false
+        for atom in piece where !atom.isConnector {
+            words += 1
+            if atom.has(.commonWord) && !atom.has([.surname, .givenName]) { common += 1 }
+            if text.tokens[atom.tokens.lowerBound].is(.initial) { hasInitial = true }
+        }
         if titled || followsHonorific(tokens.lowerBound) {
             add(Candidate(tokens, .person, strong: true, .title))
             return
         }
-        if text.isSports && isScoreContext(tokens) && !first.has(.givenName) && !words.contains(where: { text.tokens[$0.tokens.lowerBound].is(.initial) }) {
+        if text.isSports && isScoreContext(tokens) && !first.has(.givenName) && !hasInitial {
             add(Candidate(tokens, .organization, strong: true, .sportsTeam))
             return
         }
@@ -301,16 +309,15 @@ struct EntityRecognizer {
             add(Candidate(tokens, .person, strong: true, .givenName))
             return
         }
-        if words.contains(where: { text.tokens[$0.tokens.lowerBound].is(.initial) }) && !last.has(.commonWord) {
+        if hasInitial && !last.has(.commonWord) {
             add(Candidate(tokens, .person, strong: true, .initials))
             return
         }
-        let common = words.filter { $0.has(.commonWord) && !$0.has([.surname, .givenName]) }.count
         if common == 0 {
             add(Candidate(tokens, .person, strong: false, .namelike))
         } else if !last.has(.commonWord) || last.has(.surname) {
             add(Candidate(tokens, last.has(.surname) ? .person : .organization, strong: false, .unknownName))
-        } else if common < words.count && words.count >= 3 {
+        } else if common < words && words >= 3 {
             add(Candidate(tokens, .organization, strong: false, .unknownName))
         }
     }

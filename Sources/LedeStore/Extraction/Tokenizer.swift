@@ -7,6 +7,21 @@ enum Tokenizer {
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, sentence: Int32, gazetteer: Gazetteer?,
         into tokens: inout [Token]
     ) {
+        let first = tokens.count
+        tokens.append(contentsOf: repeatElement(Token.none, count: range.count))
+        var count = first
+        tokens.withUnsafeMutableBufferPointer { buffer in
+            tokenize(bytes, range, sentence: sentence, gazetteer: gazetteer, into: buffer, count: &count)
+        }
+        tokens.removeLast(tokens.count - count)
+    }
+
+    /// Writes the tokens of `bytes[range]` into `tokens` from `count` on, advancing `count`; the
+    /// buffer must have room for `range.count` more (a token is at least one byte).
+    static func tokenize(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, sentence: Int32, gazetteer: Gazetteer?,
+        into tokens: UnsafeMutableBufferPointer<Token>, count: inout Int
+    ) {
         var i = range.lowerBound
         let limit = range.upperBound
         var previousEnd = -1
@@ -59,7 +74,9 @@ enum Tokenizer {
                     if !shape.isDisjoint(with: [.capitalized, .allCaps, .dotted]) { token.info.formUnion(gazetteer.nameInfo(token.hash)) }
                 }
             }
-            tokens.append(token)
+            guard count < tokens.count else { return }
+            tokens[count] = token
+            count += 1
         }
     }
 
@@ -90,19 +107,27 @@ enum Tokenizer {
         var i = position
         defer { position = i }
         var hash = WordHash.seed
-        // The common case first: a run of ASCII letters and digits.
-        var sawUpper = false
-        var sawLower = false
-        while i < limit {
-            let byte = bytes[i]
-            let folded = byte | 0x20
-            let isLetter = folded &- 0x61 < 26
-            guard isLetter || byte &- 0x30 < 10 else { break }
-            sawUpper = sawUpper || (isLetter && byte < 0x60)
-            sawLower = sawLower || (isLetter && byte >= 0x60)
-            hash = (hash ^ UInt64(isLetter ? folded : byte)) &* WordHash.prime
-            i &+= 1
+        // The common case first: a run of ASCII letters and digits, scanned without branches on case.
+        var lowerSeen: UInt8 = 0
+        var upperSeen: UInt8 = 0
+        if let base = bytes.baseAddress {
+            while i < limit {
+                let byte = base[i]
+                let folded = byte | 0x20
+                if folded &- 0x61 < 26 {
+                    lowerSeen |= byte & 0x20
+                    upperSeen |= ~byte & 0x20
+                    hash = (hash ^ UInt64(folded)) &* WordHash.prime
+                } else if byte &- 0x30 < 10 {
+                    hash = (hash ^ UInt64(byte)) &* WordHash.prime
+                } else {
+                    break
+                }
+                i &+= 1
+            }
         }
+        let sawUpper = upperSeen != 0
+        let sawLower = lowerSeen != 0
         if i == limit || bytes[i] == 0x20 || bytes[i] == 0x0A || (bytes[i] < 0x80 && bytes[i] != 0x2D && bytes[i] != 0x26
             && bytes[i] != 0x27 && bytes[i] != 0x2E && bytes[i] != 0x2C && bytes[i] != 0x3A)
         {
