@@ -1,6 +1,9 @@
 import Foundation
 @testable import LedeStore
 
+/// The namespace of the extractor's tests, so `swift test --filter Extraction` runs them all.
+enum Extraction {}
+
 /// Runs the standard extractor on hand-written paragraphs, split into sentences as the loader
 /// splits them.
 struct Extracted {
