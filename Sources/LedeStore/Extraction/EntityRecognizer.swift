@@ -47,7 +47,7 @@ struct EntityRecognizer {
             if token.is(.word), token.has(.phraseStart), let (phrase, length) = NameRun.longestPhrase(at: i, in: sentence, text),
                 !(phrase.acronym && token.has(.commonWord))
             {
-                emit(phrase, i..<(i + length))
+                emit(phrase, i..<(i + length), shouted: true)
                 i += length
             } else {
                 if token.is(.allCaps) && !token.has([.commonWord, .notName]) {
@@ -350,11 +350,14 @@ struct EntityRecognizer {
         return false
     }
 
-    private mutating func emit(_ phrase: Gazetteer.Phrase, _ tokens: Range<Int>) {
+    /// A gazetteer name; in a sports story a city or region is a team, unless it follows "in" or
+    /// "at" (or, in a headline, unless a score or "beat" stands next to it).
+    private mutating func emit(_ phrase: Gazetteer.Phrase, _ tokens: Range<Int>, shouted: Bool = false) {
         let gazetteer = text.gazetteer
         switch phrase.kind {
         case .place:
-            if text.isSports && phrase.placeType != .country && !followsLocative(tokens.lowerBound) {
+            let isTeam = shouted ? isScoreContext(tokens) : !followsLocative(tokens.lowerBound)
+            if text.isSports && phrase.placeType != .country && isTeam {
                 add(Candidate(tokens, .organization, strong: true, .sportsTeam))
                 return
             }
