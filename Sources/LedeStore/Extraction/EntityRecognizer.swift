@@ -78,7 +78,12 @@ struct EntityRecognizer {
             while let next = run.first, next.isConnector { run = run.dropFirst() }
         }
         guard let first = run.first else { return }
-        // A lone capitalized word opening a sentence, with nothing to say it is a name ("Scorers:").
+        // A lone capitalized word opening a sentence, with nothing to say it is a name ("Scorers:"),
+        // unless a score follows it in a sports story ("Torquay 2 Fulham 1").
+        if text.isSports, run.count == 1, first.isWord, isScoreContext(first.tokens), !first.has([.givenName, .title, .notName]) {
+            add(Candidate(first.tokens, .organization, strong: true, .sportsTeam))
+            return
+        }
         if run.count == 1, first.isWord, text.startsClause(first.tokens.lowerBound),
             !first.has([.givenName, .surname, .title, .honorific, .organizationEnd]),
             !text.capitalizedWords.contains(text.tokens[first.tokens.lowerBound].hash)
@@ -179,6 +184,20 @@ struct EntityRecognizer {
         }
         if words >= 2 && first.has(.organizationStart) && piece.contains(where: { $0.isConnector }) {
             add(Candidate(tokens, .organization, strong: true, .organizationOf))
+            return
+        }
+        // "Patriotic Union of Kurdistan": an organization word before "of".
+        if words >= 2, let of = piece.firstIndex(where: { $0.isConnector && $0.has(.nameConnector) && !$0.has(.particle) }),
+            of > piece.startIndex, piece[of - 1].has([.organizationEnd, .organizationStart])
+        {
+            add(Candidate(tokens, .organization, strong: true, .organizationOf))
+            return
+        }
+        // "Kurdistan Democratic Party": a known organization's name after a place.
+        if words >= 2, let phrase = last.phrase, phrase.kind == .organization, !phrase.ambiguous, !titled,
+            piece.dropLast().allSatisfy({ $0.phrase?.kind != .organization && !$0.has(.givenName) })
+        {
+            add(Candidate(tokens, .organization, strong: true, .organizationWord))
             return
         }
         if words >= 2 && (last.has(.placeEnd) || first.has(.placeStart)) {
