@@ -108,21 +108,18 @@ enum Tokenizer {
         defer { position = i }
         var hash = WordHash.seed
         // The common case first: a run of ASCII letters and digits, scanned without branches on case.
+        // Digits already have bit 5 set, so `| 0x20` lowercases letters and leaves digits alone.
         var lowerSeen: UInt8 = 0
         var upperSeen: UInt8 = 0
         if let base = bytes.baseAddress {
             while i < limit {
                 let byte = base[i]
                 let folded = byte | 0x20
-                if folded &- 0x61 < 26 {
-                    lowerSeen |= byte & 0x20
-                    upperSeen |= ~byte & 0x20
-                    hash = (hash ^ UInt64(folded)) &* WordHash.prime
-                } else if byte &- 0x30 < 10 {
-                    hash = (hash ^ UInt64(byte)) &* WordHash.prime
-                } else {
-                    break
-                }
+                let letter: UInt8 = folded &- 0x61 < 26 ? 0x20 : 0
+                guard letter != 0 || byte &- 0x30 < 10 else { break }
+                lowerSeen |= byte & letter
+                upperSeen |= ~byte & letter
+                hash = (hash ^ UInt64(folded)) &* WordHash.prime
                 i &+= 1
             }
         }
