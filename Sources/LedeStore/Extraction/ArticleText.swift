@@ -21,17 +21,24 @@ final class ArticleText {
     init(bytes: UnsafeBufferPointer<UInt8>, input: ExtractionInput, gazetteer: Gazetteer) {
         self.bytes = bytes
         self.gazetteer = gazetteer
-        var tokens: [Token] = []
         var sentences: [Range<Int>] = []
         var sentenceParagraphs: [Int] = []
         var shouting: [Bool] = []
-        tokens.reserveCapacity(bytes.count / 5 + 8)
-        for (index, sentence) in input.sentences.enumerated() {
-            let first = tokens.count
-            let range = max(0, sentence.range.lowerBound)..<min(bytes.count, sentence.range.upperBound)
-            Tokenizer.tokenize(bytes, range, sentence: Int32(index), gazetteer: gazetteer, into: &tokens)
-            sentences.append(first..<tokens.count)
-            sentenceParagraphs.append(sentence.paragraph)
+        sentences.reserveCapacity(input.sentences.count)
+        sentenceParagraphs.reserveCapacity(input.sentences.count)
+        shouting.reserveCapacity(input.sentences.count)
+        // A token is at least one byte, so the text's length bounds their number.
+        let tokens = [Token](unsafeUninitializedCapacity: bytes.count + 1) { buffer, count in
+            for (index, sentence) in input.sentences.enumerated() {
+                let first = count
+                let lower = min(max(0, sentence.range.lowerBound), bytes.count)
+                let range = lower..<max(lower, min(bytes.count, sentence.range.upperBound))
+                if !range.isEmpty {
+                    Tokenizer.tokenize(bytes, range, sentence: Int32(index), gazetteer: gazetteer, into: buffer, count: &count)
+                }
+                sentences.append(first..<count)
+                sentenceParagraphs.append(sentence.paragraph)
+            }
         }
         var capitalizedWords = WordSet(expected: tokens.count / 2)
         for sentence in sentences {

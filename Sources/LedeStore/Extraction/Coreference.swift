@@ -69,7 +69,28 @@ enum Coreference {
             candidates[index].tentative = false
         }
         candidates.removeAll { $0.tentative }
+        nameShortForms(&candidates, text)
         nameAll(&candidates, text)
+    }
+
+    /// "Treasury Department" or "Treasury" after "United States Treasury Department": the
+    /// longer organization's name, when the shorter one's words lie inside it.
+    private static func nameShortForms(_ candidates: inout [Candidate], _ text: ArticleText) {
+        let organizations = candidates.indices.filter { candidates[$0].kind == .organization && candidates[$0].reason != .acronymDefinition }
+        guard organizations.count > 1 else { return }
+        for short in organizations {
+            let shortTokens = candidates[short].tokens
+            for long in organizations where candidates[long].tokens.count > shortTokens.count {
+                let longTokens = candidates[long].tokens
+                let fits = (longTokens.lowerBound...(longTokens.upperBound - shortTokens.count)).contains { start in
+                    zip(shortTokens, start...).allSatisfy { text.tokens[$0].hash == text.tokens[$1].hash }
+                }
+                if fits, let name = candidates[long].name ?? Optional(normalizedSpaces(byteRange(candidates[long], text), text)) {
+                    candidates[short].name = name
+                    break
+                }
+            }
+        }
     }
 
     static func nameAll(_ candidates: inout [Candidate], _ text: ArticleText) {

@@ -9,7 +9,7 @@ struct DateResolver {
     func find(_ text: ArticleText) -> [ExtractedDate] {
         var dates: [ExtractedDate] = []
         for (index, sentence) in text.sentences.enumerated() {
-            let future = text.tokens[sentence].contains { $0.has(.future) }
+            var futureKnown: Bool?
             var i = sentence.lowerBound
             while i < sentence.upperBound {
                 let token = text.tokens[i]
@@ -17,6 +17,8 @@ struct DateResolver {
                     i += 1
                     continue
                 }
+                let future = futureKnown ?? text.tokens[sentence].contains { $0.has(.future) }
+                futureKnown = future
                 if let (found, next) = match(at: i, sentence, future: future, text) {
                     dates.append(ExtractedDate(range: text.byteRange(found.tokens), sentence: index, date: found.date, end: found.end, precision: found.precision))
                     i = next

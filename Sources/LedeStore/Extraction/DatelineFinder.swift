@@ -19,8 +19,17 @@ enum DatelineFinder {
         guard end > sentence.lowerBound, end < sentence.upperBound else { return nil }
         let place = sentence.lowerBound..<end
         var next = end
-        // "WASHINGTON, Calif.," style state names and the comma before the date.
-        if NameRun.bytesEqual(tokens[next], ",", text) { next += 1 }
+        // The comma before the date, and a state or country after the city ("MILWAUKEE, Wisconsin").
+        if NameRun.bytesEqual(tokens[next], ",", text) {
+            next += 1
+            var region = next
+            while region < sentence.upperBound, region - next < 3, tokens[region].is(.capitalized), !tokens[region].has([.month, .weekday]) {
+                region += 1
+            }
+            if region > next, region < sentence.upperBound, tokens[region].is(.number) || NameRun.bytesEqual(tokens[region], ",", text) {
+                next = NameRun.bytesEqual(tokens[region], ",", text) ? region + 1 : region
+            }
+        }
         guard next < sentence.upperBound else { return nil }
         let after = tokens[next]
         let isDate = after.has(.month) || after.has(.weekday) || (after.is(.number) && after.length == 10)

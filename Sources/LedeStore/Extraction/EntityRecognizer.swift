@@ -47,7 +47,7 @@ struct EntityRecognizer {
             if token.is(.word), token.has(.phraseStart), let (phrase, length) = NameRun.longestPhrase(at: i, in: sentence, text),
                 !(phrase.acronym && token.has(.commonWord))
             {
-                emit(phrase, i..<(i + length))
+                emit(phrase, i..<(i + length), shouted: true)
                 i += length
             } else {
                 if token.is(.allCaps) && !token.has([.commonWord, .notName]) {
@@ -78,7 +78,12 @@ struct EntityRecognizer {
             while let next = run.first, next.isConnector { run = run.dropFirst() }
         }
         guard let first = run.first else { return }
-        // A lone capitalized word opening a sentence, with nothing to say it is a name ("Scorers:").
+        // A lone capitalized word opening a sentence, with nothing to say it is a name ("Scorers:"),
+        // unless a score follows it in a sports story ("Torquay 2 Fulham 1").
+        if text.isSports, run.count == 1, first.isWord, isScoreContext(first.tokens), !first.has([.givenName, .title, .notName]) {
+            add(Candidate(first.tokens, .organization, strong: true, .sportsTeam))
+            return
+        }
         if run.count == 1, first.isWord, text.startsClause(first.tokens.lowerBound),
             !first.has([.givenName, .surname, .title, .honorific, .organizationEnd]),
             !text.capitalizedWords.contains(text.tokens[first.tokens.lowerBound].hash)
@@ -156,7 +161,8 @@ struct EntityRecognizer {
     private mutating func classify(_ piece: ArraySlice<Atom>, titled: Bool) {
         guard let first = piece.first, let last = piece.last, !first.isConnector, !last.isConnector else { return }
         let tokens = first.tokens.lowerBound..<last.tokens.upperBound
-        let words = piece.filter { !$0.isConnector }.count
+        var words = 0
+        for atom in piece where !atom.isConnector { words += 1 }
 
         if words == 1, let phrase = first.phrase {
             if titled && phrase.kind != .place, phrase.ambiguous {
@@ -178,6 +184,20 @@ struct EntityRecognizer {
         }
         if words >= 2 && first.has(.organizationStart) && piece.contains(where: { $0.isConnector }) {
             add(Candidate(tokens, .organization, strong: true, .organizationOf))
+            return
+        }
+        // "Patriotic Union of Kurdistan": an organization word before "of".
+        if words >= 2, let of = piece.firstIndex(where: { $0.isConnector && $0.has(.nameConnector) && !$0.has(.particle) }),
+            of > piece.startIndex, piece[of - 1].has([.organizationEnd, .organizationStart])
+        {
+            add(Candidate(tokens, .organization, strong: true, .organizationOf))
+            return
+        }
+        // "Kurdistan Democratic Party": a known organization's name after a place.
+        if words >= 2, let phrase = last.phrase, phrase.kind == .organization, !phrase.ambiguous, !titled,
+            piece.dropLast().allSatisfy({ $0.phrase?.kind != .organization && !$0.has(.givenName) })
+        {
+            add(Candidate(tokens, .organization, strong: true, .organizationWord))
             return
         }
         if words >= 2 && (last.has(.placeEnd) || first.has(.placeStart)) {
@@ -203,7 +223,8 @@ struct EntityRecognizer {
     /// Several words, some a gazetteer name: "Bayern Munich", "Salvador Allende", "New York Yankees".
     private mutating func classifyWithPhrase(_ piece: ArraySlice<Atom>, _ tokens: Range<Int>, titled: Bool) {
         guard let first = piece.first else { return }
-        if first.isWord && (first.has(.givenName) || titled) {
+        let firstIsGivenName = text.tokens[first.tokens.lowerBound].has(.givenName) && first.tokens.count == 1
+        if titled || firstIsGivenName && first.phrase?.placeType != .country {
             add(Candidate(tokens, .person, strong: true, titled ? .title : .givenName))
             return
         }
@@ -286,13 +307,20 @@ struct EntityRecognizer {
 
     /// Several capitalized words, none in a gazetteer.
     private mutating func classifyUnknown(_ piece: ArraySlice<Atom>, _ tokens: Range<Int>, titled: Bool) {
-        let words = piece.filter { !$0.isConnector }
-        guard let first = words.first, let last = words.last else { return }
+        guard let first = piece.first, let last = piece.last else { return }
+        var words = 0
+        var common = 0
+        var hasInitial = false
+        for atom in piece where !atom.isConnector {
+            words += 1
+            if atom.has(.commonWord) && !atom.has([.surname, .givenName]) { common += 1 }
+            if text.tokens[atom.tokens.lowerBound].is(.initial) { hasInitial = true }
+        }
         if titled || followsHonorific(tokens.lowerBound) {
             add(Candidate(tokens, .person, strong: true, .title))
             return
         }
-        if text.isSports && isScoreContext(tokens) && !first.has(.givenName) && !words.contains(where: { text.tokens[$0.tokens.lowerBound].is(.initial) }) {
+        if text.isSports && isScoreContext(tokens) && !first.has(.givenName) && !hasInitial {
             add(Candidate(tokens, .organization, strong: true, .sportsTeam))
             return
         }
@@ -300,16 +328,15 @@ struct EntityRecognizer {
             add(Candidate(tokens, .person, strong: true, .givenName))
             return
         }
-        if words.contains(where: { text.tokens[$0.tokens.lowerBound].is(.initial) }) && !last.has(.commonWord) {
+        if hasInitial && !last.has(.commonWord) {
             add(Candidate(tokens, .person, strong: true, .initials))
             return
         }
-        let common = words.filter { $0.has(.commonWord) && !$0.has([.surname, .givenName]) }.count
         if common == 0 {
             add(Candidate(tokens, .person, strong: false, .namelike))
         } else if !last.has(.commonWord) || last.has(.surname) {
             add(Candidate(tokens, last.has(.surname) ? .person : .organization, strong: false, .unknownName))
-        } else if common < words.count && words.count >= 3 {
+        } else if common < words && words >= 3 {
             add(Candidate(tokens, .organization, strong: false, .unknownName))
         }
     }
@@ -342,11 +369,14 @@ struct EntityRecognizer {
         return false
     }
 
-    private mutating func emit(_ phrase: Gazetteer.Phrase, _ tokens: Range<Int>) {
+    /// A gazetteer name; in a sports story a city or region is a team, unless it follows "in" or
+    /// "at" (or, in a headline, unless a score or "beat" stands next to it).
+    private mutating func emit(_ phrase: Gazetteer.Phrase, _ tokens: Range<Int>, shouted: Bool = false) {
         let gazetteer = text.gazetteer
         switch phrase.kind {
         case .place:
-            if text.isSports && phrase.placeType != .country && !followsLocative(tokens.lowerBound) {
+            let isTeam = shouted ? isScoreContext(tokens) : !followsLocative(tokens.lowerBound)
+            if text.isSports && phrase.placeType != .country && isTeam {
                 add(Candidate(tokens, .organization, strong: true, .sportsTeam))
                 return
             }

@@ -36,30 +36,43 @@ extension Gazetteer {
         /// Reads every file of `directory` that exists.
         static func load(from directory: URL) -> Builder {
             let contents = files.map { file in
-                FileManager.default.contents(atPath: directory.appendingPathComponent(file).path).map { [UInt8]($0) } ?? []
+                FileManager.default.contents(atPath: directory.appendingPathComponent(file).path).map { data in
+                    data.withUnsafeBytes { Array($0.bindMemory(to: UInt8.self)) }
+                } ?? []
             }
             let lines = contents.map { bytes in bytes.count { $0 == 0x0A } }
             var builder = Builder(lines: lines[1] + lines[3...].reduce(0, +), commonWords: lines[0], surnames: lines[2])
             for (file, bytes) in zip(files, contents) {
+                guard let kind = File(rawValue: file) else { continue }
                 bytes.withUnsafeBufferPointer { buffer in
-                    DataLines.forEach(in: buffer) { fields in builder.add(fields, from: file, buffer) }
+                    switch kind {
+                    case .words: DataLines.forEachWord(in: buffer) { builder.commonWords.insert($0) }
+                    case .surnames: DataLines.forEachWord(in: buffer) { builder.surnames.insert($0) }
+                    default: DataLines.forEach(in: buffer) { fields in builder.add(fields, from: kind, buffer) }
+                    }
                 }
             }
             return builder
         }
 
+        enum File: String {
+            case words = "words.txt", givenNames = "given-names.txt", surnames = "surnames.txt", titles = "titles.txt"
+            case cueWords = "cue-words.txt", organizations = "organizations.tsv", places = "places.tsv"
+            case demonyms = "demonyms.tsv"
+        }
+
         /// One line of `file`.
-        private mutating func add(_ fields: DataLines.Fields, from file: String, _ bytes: UnsafeBufferPointer<UInt8>) {
+        private mutating func add(_ fields: DataLines.Fields, from file: File, _ bytes: UnsafeBufferPointer<UInt8>) {
             func field(_ index: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[fields[index]]) }
             switch file {
-            case "words.txt": commonWords.insert(WordHash.word(bytes, fields[0]))
-            case "given-names.txt": addWord(field(0), .givenName)
-            case "surnames.txt": surnames.insert(WordHash.word(bytes, fields[0]))
-            case "titles.txt", "cue-words.txt": addClassLine(field(0))
-            case "organizations.tsv":
+            case .words: commonWords.insert(WordHash.word(bytes, fields[0]))
+            case .givenNames: addWord(field(0), .givenName)
+            case .surnames: surnames.insert(WordHash.word(bytes, fields[0]))
+            case .titles, .cueWords: addClassLine(field(0))
+            case .organizations:
                 guard fields.count >= 2 else { return }
                 addPhrase(field(0), Phrase(kind: .organization, name: intern(field(1)), country: -1, placeType: .none, ambiguous: false, acronym: false, length: 0))
-            case "places.tsv":
+            case .places:
                 guard fields.count >= 4 else { return }
                 let type: PlaceType = switch field(2).first {
                 case 0x63 where fields[2].count == 7: .country  // "country"
@@ -70,14 +83,12 @@ extension Gazetteer {
                     kind: .place, name: intern(field(1)), country: intern(field(3)), placeType: type,
                     ambiguous: fields.count > 4 && field(4).first == 0x61, acronym: false, length: 0)
                 addPhrase(field(0), phrase)
-            case "demonyms.tsv":
+            case .demonyms:
                 guard fields.count >= 2 else { return }
                 let place = intern(field(1))
                 var country = place
                 if let known = lookUp(field(1)), known.kind == .place { country = known.country }
                 addPhrase(field(0), Phrase(kind: .demonym, name: place, country: country, placeType: .none, ambiguous: false, acronym: false, length: 0))
-            default:
-                return
             }
         }
 
@@ -151,15 +162,25 @@ extension Gazetteer {
 
         private mutating func phraseHash(_ surface: UnsafeBufferPointer<UInt8>) -> UInt64? {
             scratch.removeAll(keepingCapacity: true)
-            // A plain word hashes directly; only names with spaces or marks need the tokenizer.
-            if surface.allSatisfy({ Tokenizer.isASCIIAlphanumeric($0) }) && !surface.isEmpty {
-                let hash = WordHash.word(surface, 0..<surface.count)
-                let first = surface[0]
-                var shape: TokenShape = .word
-                if first >= 0x41 && first <= 0x5A { shape.insert(.capitalized) }
-                if surface.count >= 2 && surface.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) { shape.insert(.allCaps) }
-                scratch.append(Token(start: 0, end: Int32(surface.count), hash: hash, shape: shape, info: [], value: 0, sentence: 0))
-                return hash
+            // Plain words and spaces hash directly; only names with marks need the tokenizer.
+            if !surface.isEmpty, surface.allSatisfy({ Tokenizer.isASCIIAlphanumeric($0) || $0 == 0x20 }) {
+                var hash: UInt64 = 0
+                var start = 0
+                while start < surface.count {
+                    var end = start
+                    while end < surface.count && surface[end] != 0x20 { end += 1 }
+                    if end > start {
+                        let word = WordHash.word(surface, start..<end)
+                        let first = surface[start]
+                        var shape: TokenShape = .word
+                        if first >= 0x41 && first <= 0x5A { shape.insert(.capitalized) }
+                        if end - start >= 2 && surface[start..<end].allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) { shape.insert(.allCaps) }
+                        scratch.append(Token(start: Int32(start), end: Int32(end), hash: word, shape: shape, info: [], value: 0, sentence: 0))
+                        hash = scratch.count == 1 ? word : WordHash.extend(hash, with: word)
+                    }
+                    start = end + 1
+                }
+                return scratch.isEmpty ? nil : hash
             }
             Tokenizer.tokenize(surface, 0..<surface.count, sentence: 0, gazetteer: nil, into: &scratch)
             guard let first = scratch.first else { return nil }
@@ -222,6 +243,32 @@ enum DataLines {
             default: return
             }
             count += 1
+        }
+    }
+
+    /// The `WordHash.word` of each line of a one-word-per-line file, hashed as it is scanned.
+    static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt64) -> Void) {
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x23 {
+                while i < bytes.count && bytes[i] != 0x0A { i += 1 }
+                i += 1
+                continue
+            }
+            let start = i
+            var hash = WordHash.seed
+            while i < bytes.count && bytes[i] != 0x0A {
+                let byte = bytes[i]
+                if byte == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x99 {
+                    hash = (hash ^ 0x27) &* WordHash.prime
+                    i += 3
+                    continue
+                }
+                hash = (hash ^ UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)) &* WordHash.prime
+                i += 1
+            }
+            if i > start { body(hash) }
+            i += 1
         }
     }
 

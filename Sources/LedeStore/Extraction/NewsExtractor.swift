@@ -41,17 +41,18 @@ public struct NewsExtractor: ArticleExtractor {
         Coreference.resolve(&candidates, text)
 
         result.mentions.reserveCapacity(candidates.count)
+        var placesWithCountry: [String] = []
         for candidate in candidates {
             let range = Coreference.byteRange(candidate, text)
-            let surface = text.string(range)
-            let name = candidate.name ?? surface
+            let name = candidate.name ?? text.string(range)
             let key = EntityKey(name: name, kind: candidate.kind)
-            let form: MentionForm = candidate.adjective ? .adjective : (Self.sameIgnoringCase(surface, name) ? .name : .alias)
+            let form: MentionForm = candidate.adjective ? .adjective : (Self.spells(name, bytes[range]) ? .name : .alias)
             result.mentions.append(
                 ExtractedMention(
                     entity: key, range: range, sentence: Int(text.tokens[candidate.tokens.lowerBound].sentence), form: form,
                     reason: article.explain ? candidate.reason.description : nil))
-            if candidate.kind == .place, let country = candidate.country, !country.isEmpty {
+            if candidate.kind == .place, let country = candidate.country, !country.isEmpty, !placesWithCountry.contains(name) {
+                placesWithCountry.append(name)
                 result.countries[key] = country
             }
         }
@@ -61,10 +62,15 @@ public struct NewsExtractor: ArticleExtractor {
         return result
     }
 
-    /// "TOKYO" and "Tokyo" are the same name; "US" and "United States" are not.
-    static func sameIgnoringCase(_ a: String, _ b: String) -> Bool {
-        if a == b { return true }
-        guard a.utf8.count == b.utf8.count else { return false }
-        return zip(a.utf8, b.utf8).allSatisfy { x, y in x == y || (x | 0x20 == y | 0x20 && (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A) }
+    /// Whether `surface` spells `name`, ignoring the case of ASCII letters: "TOKYO" and "Tokyo"
+    /// are the same name; "US" and "United States" are not.
+    static func spells(_ name: String, _ surface: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var name = name.utf8.makeIterator()
+        for x in surface {
+            guard let y = name.next() else { return false }
+            let folded = x | 0x20
+            guard x == y || (folded == y | 0x20 && folded &- 0x61 < 26) else { return false }
+        }
+        return name.next() == nil
     }
 }

@@ -13,6 +13,9 @@ struct Token: Sendable {
     var sentence: Int32
 
     var range: Range<Int> { Int(start)..<Int(end) }
+
+    /// A placeholder, overwritten before it is read.
+    static let none = Token(start: 0, end: 0, hash: 0, shape: [], info: [], value: 0, sentence: 0)
     var length: Int { Int(end - start) }
 
     /// Whether the token has any of `shape`'s flags.

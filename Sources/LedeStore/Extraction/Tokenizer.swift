@@ -7,6 +7,21 @@ enum Tokenizer {
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, sentence: Int32, gazetteer: Gazetteer?,
         into tokens: inout [Token]
     ) {
+        let first = tokens.count
+        tokens.append(contentsOf: repeatElement(Token.none, count: range.count))
+        var count = first
+        tokens.withUnsafeMutableBufferPointer { buffer in
+            tokenize(bytes, range, sentence: sentence, gazetteer: gazetteer, into: buffer, count: &count)
+        }
+        tokens.removeLast(tokens.count - count)
+    }
+
+    /// Writes the tokens of `bytes[range]` into `tokens` from `count` on, advancing `count`; the
+    /// buffer must have room for `range.count` more (a token is at least one byte).
+    static func tokenize(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, sentence: Int32, gazetteer: Gazetteer?,
+        into tokens: UnsafeMutableBufferPointer<Token>, count: inout Int
+    ) {
         var i = range.lowerBound
         let limit = range.upperBound
         var previousEnd = -1
@@ -59,7 +74,9 @@ enum Tokenizer {
                     if !shape.isDisjoint(with: [.capitalized, .allCaps, .dotted]) { token.info.formUnion(gazetteer.nameInfo(token.hash)) }
                 }
             }
-            tokens.append(token)
+            guard count < tokens.count else { return }
+            tokens[count] = token
+            count += 1
         }
     }
 
@@ -67,12 +84,6 @@ enum Tokenizer {
     static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
     }
-
-    @inline(__always)
-    private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
-
-    @inline(__always)
-    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     /// Whether a word character starts at `i`.
     @inline(__always)
@@ -96,19 +107,24 @@ enum Tokenizer {
         var i = position
         defer { position = i }
         var hash = WordHash.seed
-        // The common case first: a run of ASCII letters and digits.
-        var sawUpper = false
-        var sawLower = false
-        while i < limit {
-            let byte = bytes[i]
-            let folded = byte | 0x20
-            let isLetter = folded &- 0x61 < 26
-            guard isLetter || byte &- 0x30 < 10 else { break }
-            sawUpper = sawUpper || (isLetter && byte < 0x60)
-            sawLower = sawLower || (isLetter && byte >= 0x60)
-            hash = (hash ^ UInt64(isLetter ? folded : byte)) &* WordHash.prime
-            i &+= 1
+        // The common case first: a run of ASCII letters and digits, scanned without branches on case.
+        // Digits already have bit 5 set, so `| 0x20` lowercases letters and leaves digits alone.
+        var lowerSeen: UInt8 = 0
+        var upperSeen: UInt8 = 0
+        if let base = bytes.baseAddress {
+            while i < limit {
+                let byte = base[i]
+                let folded = byte | 0x20
+                let letter: UInt8 = folded &- 0x61 < 26 ? 0x20 : 0
+                guard letter != 0 || byte &- 0x30 < 10 else { break }
+                lowerSeen |= byte & letter
+                upperSeen |= ~byte & letter
+                hash = (hash ^ UInt64(folded)) &* WordHash.prime
+                i &+= 1
+            }
         }
+        let sawUpper = upperSeen != 0
+        let sawLower = lowerSeen != 0
         if i == limit || bytes[i] == 0x20 || bytes[i] == 0x0A || (bytes[i] < 0x80 && bytes[i] != 0x2D && bytes[i] != 0x26
             && bytes[i] != 0x27 && bytes[i] != 0x2E && bytes[i] != 0x2C && bytes[i] != 0x3A)
         {
@@ -159,6 +175,7 @@ enum Tokenizer {
         var digits = 0
         var periods = 0
         var lowercaseSuffix = false
+        var lastHyphen = start
         var hash = WordHash.seed
         @inline(__always) func mix(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* WordHash.prime }
         while i < limit {
@@ -179,7 +196,10 @@ enum Tokenizer {
                 switch byte {
                 case 0x2D, 0x26:  // - &
                     if wordCharacter(at: next, bytes, limit) {
-                        lowercaseSuffix = byte == 0x2D && bytes[next] &- 0x61 < 26
+                        if byte == 0x2D {
+                            lowercaseSuffix = bytes[next] &- 0x61 < 26
+                            lastHyphen = next
+                        }
                         mix(byte)
                         i = next
                         continue
@@ -231,8 +251,21 @@ enum Tokenizer {
             }
             break
         }
-        return (shapeOf(bytes, start, letters, uppers, digits, periods, lowercaseSuffix), hash)
+        let compound = lowercaseSuffix && isCompoundSuffix(bytes, lastHyphen..<i)
+        return (shapeOf(bytes, start, letters, uppers, digits, periods, compound), hash)
     }
+
+    /// "-based", "-born", "-led": the end of "New York-based", which names no entity.
+    private static func isCompoundSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        compoundSuffixes.contains(WordHash.word(bytes, range))
+    }
+
+    private static let compoundSuffixes: [UInt64] = [
+        "based", "born", "led", "backed", "owned", "made", "run", "controlled", "funded", "bound", "style", "era",
+        "sponsored", "linked", "registered", "listed", "speaking", "held", "occupied", "ruled", "dominated", "allied",
+        "flagged", "bred", "raised", "educated", "trained", "built", "designed", "produced", "inspired", "related",
+        "focused", "oriented", "friendly", "wide", "only", "like", "type", "level", "area", "region",
+    ].map { word in Array(word.utf8).withUnsafeBufferPointer { WordHash.word($0, 0..<$0.count) } }
 
     private static func shapeOf(
         _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ letters: Int, _ uppers: Int, _ digits: Int, _ periods: Int,

@@ -133,6 +133,8 @@ def build_places():
         places.add(old["name"], name, "country", name)
     for name in HOME_NATIONS:
         places.add(name, name, "country", "United Kingdom")
+    for name, former in FORMER_COUNTRIES:
+        places.add(name, former, "country", former)
     for name, country in REGIONS:
         places.add(name, name, "region", country or name)
     # Capitals, then states and provinces, then cities by population.
@@ -223,6 +225,13 @@ SUBDIVISION_TYPES = {
 
 # The home nations of the United Kingdom: countries in sport and in the news.
 HOME_NATIONS = ["England", "Scotland", "Wales", "Northern Ireland"]
+
+# Former countries under the names the news used.
+FORMER_COUNTRIES = [
+    ("Yugoslavia", "Yugoslavia"), ("Soviet Union", "Soviet Union"), ("USSR", "Soviet Union"),
+    ("Czechoslovakia", "Czechoslovakia"), ("East Germany", "East Germany"), ("West Germany", "West Germany"),
+    ("Zaire", "Zaire"),
+]
 
 # Continents and regions people name in the news; the second field is the country, if any.
 REGIONS = [
