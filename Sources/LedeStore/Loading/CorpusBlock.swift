@@ -6,25 +6,35 @@ struct CorpusBlock: Sendable {
     var paragraphs: [Paragraph] = []
     var sentences: [Sentence] = []
     var links: [Link] = []
-    var mentions: [BlockMention] = []
-    var quotes: [BlockQuote] = []
+    /// Mentions and quotes whose entities are indexes into `entityKeys`.
+    var mentions: [Mention] = []
+    var quotes: [Quote] = []
     var dates: [DateReference] = []
-    /// Entities this block mentions, with what it learned of them.
-    var entities: [EntityKey: EntityFacts] = [:]
+    /// The entities this block names, in order of first use, and what it learned of each.
+    var entityKeys: [EntityKey] = []
+    var entityFacts: [EntityFacts] = []
+    /// Where each key is in `entityKeys`.
+    private var entityIndexes: [EntityKey: Int32] = [:]
     var titleIndex = IndexBlock()
     var textIndex = IndexBlock()
     var issues: [LoadIssue] = []
     var fileCount = 0
 
-    /// A mention whose entity is still a key.
-    struct BlockMention: Sendable {
-        var mention: Mention
-        var entity: EntityKey
+    /// The block's own identifier for an entity key, added when new. Keys are hashed here,
+    /// on the worker thread, so that appending the block hashes each entity once, not each
+    /// mention.
+    mutating func entity(_ key: EntityKey) -> EntityID {
+        if let index = entityIndexes[key] { return EntityID(rawValue: index) }
+        let index = Int32(entityKeys.count)
+        entityIndexes[key] = index
+        entityKeys.append(key)
+        entityFacts.append(EntityFacts())
+        return EntityID(rawValue: index)
     }
 
-    struct BlockQuote: Sendable {
-        var quote: Quote
-        var speaker: EntityKey?
+    /// The block's identifier for a key it already names.
+    func existingEntity(_ key: EntityKey) -> EntityID? {
+        entityIndexes[key].map { EntityID(rawValue: $0) }
     }
 
     /// What one block knows about an entity.
@@ -152,29 +162,33 @@ struct BlockAssembler {
         let firstMention = Int32(block.mentions.count)
         for found in extraction.mentions {
             let range = span(found.range)
-            let mention = Mention(
-                entity: EntityID(rawValue: -1), article: id, sentence: sentence(found.sentence),
-                start: offsets.scalarOffset(ofUTF8: range.lowerBound), end: offsets.scalarOffset(ofUTF8: range.upperBound),
-                textRange: range, form: found.form)
-            block.mentions.append(.init(mention: mention, entity: found.entity))
-            block.entities[found.entity, default: .init()].surfaces.insert(Self.surface(article.text.utf8Slice(range)))
+            let entity = block.entity(found.entity)
+            block.mentions.append(
+                Mention(
+                    entity: entity, article: id, sentence: sentence(found.sentence),
+                    start: offsets.scalarOffset(ofUTF8: range.lowerBound), end: offsets.scalarOffset(ofUTF8: range.upperBound),
+                    textRange: range, form: found.form))
+            block.entityFacts[entity.index].surfaces.insert(Self.surface(article.text.utf8Slice(range)))
         }
         article.mentions = firstMention..<Int32(block.mentions.count)
 
+        // Facts about an entity the article never names are dropped.
         for (key, roles) in extraction.roles {
-            block.entities[key, default: .init()].roles.formUnion(roles)
+            guard let entity = block.existingEntity(key) else { continue }
+            block.entityFacts[entity.index].roles.formUnion(roles)
         }
-        for (key, country) in extraction.countries where block.entities[key]?.country == nil {
-            block.entities[key, default: .init()].country = country
+        for (key, country) in extraction.countries {
+            guard let entity = block.existingEntity(key), block.entityFacts[entity.index].country == nil else { continue }
+            block.entityFacts[entity.index].country = country
         }
 
         let firstQuote = Int32(block.quotes.count)
         for found in extraction.quotes {
-            let quote = Quote(
-                article: id, paragraph: ParagraphID(rawValue: firstParagraph + Int32(found.paragraph)),
-                textRange: span(found.range), speaker: nil, attribution: found.attribution)
-            block.quotes.append(.init(quote: quote, speaker: found.speaker))
-            if let speaker = found.speaker, block.entities[speaker] == nil { block.entities[speaker] = .init() }
+            block.quotes.append(
+                Quote(
+                    article: id, paragraph: ParagraphID(rawValue: firstParagraph + Int32(found.paragraph)),
+                    textRange: span(found.range), speaker: found.speaker.map { block.entity($0) },
+                    attribution: found.attribution))
         }
         article.quotes = firstQuote..<Int32(block.quotes.count)
 

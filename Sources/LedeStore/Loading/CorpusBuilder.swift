@@ -49,31 +49,30 @@ struct CorpusBuilder {
             link.article = ArticleID(rawValue: link.article.rawValue + articleBase)
             links.append(link)
         }
-        for found in block.mentions {
-            var mention = found.mention
-            mention.entity = entity(found.entity)
+        // Each of the block's entities is looked up once; its mentions and quotes follow.
+        let entities = block.entityKeys.map { entity($0) }
+        for (local, facts) in block.entityFacts.enumerated() {
+            let id = entities[local].index
+            entityFacts[id].surfaces.formUnion(facts.surfaces)
+            entityFacts[id].roles.formUnion(facts.roles)
+            if entityFacts[id].country == nil { entityFacts[id].country = facts.country }
+        }
+        for var mention in block.mentions {
+            mention.entity = entities[mention.entity.index]
             mention.article = ArticleID(rawValue: mention.article.rawValue + articleBase)
             mention.sentence = SentenceID(rawValue: mention.sentence.rawValue + sentenceBase)
             mentions.append(mention)
         }
-        for found in block.quotes {
-            var quote = found.quote
+        for var quote in block.quotes {
             quote.article = ArticleID(rawValue: quote.article.rawValue + articleBase)
             quote.paragraph = ParagraphID(rawValue: quote.paragraph.rawValue + paragraphBase)
-            quote.speaker = found.speaker.map { entity($0) }
+            quote.speaker = quote.speaker.map { entities[$0.index] }
             quotes.append(quote)
         }
         for var date in block.dates {
             date.article = ArticleID(rawValue: date.article.rawValue + articleBase)
             date.sentence = SentenceID(rawValue: date.sentence.rawValue + sentenceBase)
             dates.append(date)
-        }
-        // Facts about an entity the corpus never mentions (nor quotes) are dropped.
-        for (key, facts) in block.entities {
-            guard let id = entityIDs[key]?.index else { continue }
-            entityFacts[id].surfaces.formUnion(facts.surfaces)
-            entityFacts[id].roles.formUnion(facts.roles)
-            if entityFacts[id].country == nil { entityFacts[id].country = facts.country }
         }
         titleIndex.append(block.titleIndex)
         textIndex.append(block.textIndex)

@@ -2,19 +2,34 @@
 ///
 /// Works on UTF-8 bytes: loading a large corpus splits every body this way.
 struct TextLines {
-    private let bytes: [UInt8]
+    private let text: String
     /// Each line's byte range, without its terminator.
     private(set) var ranges: [Range<Int>] = []
 
     init(_ text: String) {
-        bytes = Array(text.utf8)
-        var start = 0
-        for (offset, byte) in bytes.enumerated() where byte == 0x0A {
-            ranges.append(start..<(offset > start && bytes[offset - 1] == 0x0D ? offset - 1 : offset))
-            start = offset + 1
+        self.text = text
+        var ranges: [Range<Int>] = []
+        Self.withBytes(of: text) { bytes in
+            var start = 0
+            for (offset, byte) in bytes.enumerated() where byte == 0x0A {
+                ranges.append(start..<(offset > start && bytes[offset - 1] == 0x0D ? offset - 1 : offset))
+                start = offset + 1
+            }
+            // A final newline ends the last line; it does not start an empty one.
+            if start < bytes.count { ranges.append(start..<bytes.count) }
         }
-        // A final newline ends the last line; it does not start an empty one.
-        if start < bytes.count { ranges.append(start..<bytes.count) }
+        self.ranges = ranges
+    }
+
+    /// The text's UTF-8, in place when the string is stored contiguously (a native string
+    /// always is).
+    private static func withBytes<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
+    private func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        Self.withBytes(of: text, body)
     }
 
     var count: Int { ranges.count }
@@ -23,16 +38,16 @@ struct TextLines {
     func number(_ index: Int) -> Int { index + 1 }
 
     func text(_ index: Int) -> String {
-        String(decoding: bytes[ranges[index]], as: UTF8.self)
+        withBytes { String(decoding: UnsafeBufferPointer(rebasing: $0[ranges[index]]), as: UTF8.self) }
     }
 
     func isBlank(_ index: Int) -> Bool {
-        bytes.withUnsafeBufferPointer { Self.trimmed($0, ranges[index]).isEmpty }
+        withBytes { Self.trimmed($0, ranges[index]).isEmpty }
     }
 
     /// The first byte of line `index`, after any white space, and whether there was white space.
     func leading(_ index: Int) -> (first: Unicode.Scalar?, indented: Bool) {
-        bytes.withUnsafeBufferPointer { buffer in
+        withBytes { buffer in
             let range = ranges[index]
             let trimmed = Self.trimmed(buffer, range)
             guard !trimmed.isEmpty else { return (nil, false) }
@@ -43,7 +58,7 @@ struct TextLines {
     /// Runs of non-blank lines from line `start` on, each joined with "\n", every line trimmed
     /// of white space at its end and the block at its start, with the number of its first line.
     func blocks(from start: Int) -> [(text: String, line: Int)] {
-        bytes.withUnsafeBufferPointer { buffer in
+        withBytes { buffer in
             var blocks: [(text: String, line: Int)] = []
             var current: [UInt8] = []
             var firstLine = 0

@@ -5,7 +5,8 @@ public struct EntityDirectory: Sendable {
     private var byName: [String: [EntityID]] = [:]
     /// Lowercased alias → entities with that alias.
     private var byAlias: [String: [EntityID]] = [:]
-    /// Every lowercased name and alias with its entity, sorted, for prefix search.
+    /// Every lowercased name and alias with its entity, sorted by UTF-8 bytes (which keeps all
+    /// names with a given prefix together, and is much cheaper than comparing Characters).
     private var sortedNames: [(name: String, entity: EntityID)] = []
     private let names: [String]
     private let counts: [Int]
@@ -30,7 +31,9 @@ public struct EntityDirectory: Sendable {
                 sortedNames.append((alias.lowercased(), id))
             }
         }
-        sortedNames.sort { ($0.name, $0.entity) < ($1.name, $1.entity) }
+        sortedNames.sort { a, b in
+            a.name == b.name ? a.entity < b.entity : a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
+        }
     }
 
     /// Resolves by exact name, then alias, then a unique prefix of a name or alias, then a
@@ -42,17 +45,7 @@ public struct EntityDirectory: Sendable {
         if let found = best(byName[key]) { return .found(found) }
         if let found = best(byAlias[key]) { return .found(found) }
 
-        var prefixed = Set<EntityID>()
-        var low = 0
-        var high = sortedNames.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sortedNames[mid].name < key { low = mid + 1 } else { high = mid }
-        }
-        while low < sortedNames.count && sortedNames[low].name.hasPrefix(key) {
-            prefixed.insert(sortedNames[low].entity)
-            low += 1
-        }
+        let prefixed = entities(withPrefix: key)
         var surnames = Set<EntityID>()
         for (name, entity) in sortedNames where name.hasSuffix(" " + key) {
             surnames.insert(entity)
@@ -65,19 +58,23 @@ public struct EntityDirectory: Sendable {
 
     /// Entity names starting with `prefix` (case-insensitive), most mentioned first.
     public func completions(of prefix: String, limit: Int = 50) -> [String] {
-        let key = prefix.lowercased()
+        ranked(entities(withPrefix: prefix.lowercased())).prefix(limit).map { names[$0.index] }
+    }
+
+    /// The entities with a lowercased name or alias that starts with `key`.
+    private func entities(withPrefix key: String) -> Set<EntityID> {
         var low = 0
         var high = sortedNames.count
         while low < high {
             let mid = (low + high) / 2
-            if sortedNames[mid].name < key { low = mid + 1 } else { high = mid }
+            if sortedNames[mid].name.utf8.lexicographicallyPrecedes(key.utf8) { low = mid + 1 } else { high = mid }
         }
         var found = Set<EntityID>()
-        while low < sortedNames.count && sortedNames[low].name.hasPrefix(key) {
+        while low < sortedNames.count && sortedNames[low].name.utf8.starts(with: key.utf8) {
             found.insert(sortedNames[low].entity)
             low += 1
         }
-        return ranked(found).prefix(limit).map { names[$0.index] }
+        return found
     }
 
     private func best(_ ids: [EntityID]?) -> EntityID? {
