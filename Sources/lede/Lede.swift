@@ -69,8 +69,16 @@ struct Lede: ParsableCommand {
         }
     }
 
-    /// Runs and returns the exit status.
-    func execute() -> Int32 {
+    /// Runs, then ends the process with the exit status. The corpus is not freed first: the
+    /// process is about to end, and freeing millions of rows would only delay it.
+    func execute() -> Never {
+        var keptAlive: Session?
+        let status = run(keepingAlive: &keptAlive)
+        Foundation.exit(status)
+    }
+
+    /// Runs and returns the exit status; the session is handed out so it outlives this call.
+    private func run(keepingAlive keptAlive: inout Session?) -> Int32 {
         let sources: [SourceFile]
         let interactive: Bool
         if !commands.isEmpty {
@@ -118,6 +126,7 @@ struct Lede: ParsableCommand {
             settings.width = terminalWidth()
         }
         let session = Session(corpus: loaded, settings: settings, cancellation: interruption)
+        keptAlive = session
         session.loadSeconds = Date().timeIntervalSince(started)
 
         for parameter in parameters {

@@ -22,7 +22,7 @@ do {
         try command.run()
         exit(0)
     }
-    exit(lede.execute())
+    lede.execute()
 } catch {
     let code = Lede.exitCode(for: error)
     if code == .success {

@@ -136,6 +136,14 @@ struct BlockAssembler {
         return (text, highBits < 0x80)
     }
 
+    /// Whether `text[range]` (UTF-8 offsets) is exactly `name`, compared as bytes.
+    static func spells(_ name: String, _ text: String, _ range: Range<Int32>) -> Bool {
+        let count = Int(range.upperBound - range.lowerBound)
+        guard name.utf8.count == count else { return false }
+        let start = text.utf8.index(text.utf8.startIndex, offsetBy: Int(range.lowerBound))
+        return text.utf8[start...].prefix(count).elementsEqual(name.utf8)
+    }
+
     /// A mention's words with any run of white space (a no-break space, a line break) as one
     /// space, so "Donald\u{A0}Trump" is the name "Donald Trump" and not an alias of it.
     static func surface(_ text: String) -> String {
@@ -168,7 +176,10 @@ struct BlockAssembler {
                     entity: entity, article: id, sentence: sentence(found.sentence),
                     start: offsets.scalarOffset(ofUTF8: range.lowerBound), end: offsets.scalarOffset(ofUTF8: range.upperBound),
                     textRange: range, form: found.form))
-            block.entityFacts[entity.index].surfaces.insert(Self.surface(article.text.utf8Slice(range)))
+            // Most mentions spell the canonical name; only other spellings become aliases.
+            if !Self.spells(found.entity.name, article.text, range) {
+                block.entityFacts[entity.index].surfaces.insert(Self.surface(article.text.utf8Slice(range)))
+            }
         }
         article.mentions = firstMention..<Int32(block.mentions.count)
 

@@ -147,8 +147,9 @@ private final class LineBlockReader {
     func nextBlock() -> Block {
         var buffer = carry
         carry = []
+        var hasNewline = Self.firstNewline(in: buffer, from: 0) != nil
         // Read until the buffer holds at least one whole line and a block's worth of bytes.
-        while !atEnd && (buffer.count < CorpusLoader.jsonLinesBlockBytes || !buffer.contains(0x0A)) {
+        while !atEnd && (buffer.count < CorpusLoader.jsonLinesBlockBytes || !hasNewline) {
             let start = buffer.count
             buffer.append(contentsOf: repeatElement(0, count: CorpusLoader.jsonLinesBlockBytes))
             let got = buffer.withUnsafeMutableBytes { raw -> Int in
@@ -164,6 +165,7 @@ private final class LineBlockReader {
             }
             buffer.removeLast(CorpusLoader.jsonLinesBlockBytes - got)
             if got == 0 { atEnd = true }
+            if !hasNewline { hasNewline = Self.firstNewline(in: buffer, from: start) != nil }
         }
         guard !buffer.isEmpty else { return .end }
         if !atEnd, let lastNewline = buffer.lastIndex(of: 0x0A) {
@@ -171,8 +173,22 @@ private final class LineBlockReader {
             buffer.removeLast(buffer.count - lastNewline - 1)
         }
         let firstLine = nextLine
-        nextLine += buffer.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        var search = 0
+        while let newline = Self.firstNewline(in: buffer, from: search) {
+            nextLine += 1
+            search = newline + 1
+        }
         return .block(buffer, firstLine: firstLine)
+    }
+
+    /// The offset of the first line feed at or after `start`, found with memchr.
+    static func firstNewline(in bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard start < buffer.count, let base = buffer.baseAddress,
+                let found = memchr(base + start, 0x0A, buffer.count - start)
+            else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 }
 
@@ -202,7 +218,7 @@ private final class AssemblerBox: @unchecked Sendable {
                 var lineNumber = firstLine
                 var start = 0
                 while start < buffer.count {
-                    let end = buffer[start...].firstIndex(of: 0x0A) ?? buffer.count
+                    let end = LineBlockReader.firstNewline(in: bytes, from: start) ?? buffer.count
                     let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
                     switch JSONLinesReader.read(line: line, number: lineNumber, file: file.name, fileStem: stem) {
                     case .success(let draft)?: assembler.append(draft, to: &block)

@@ -86,6 +86,24 @@ struct JSONParser {
         return Record(kept: kept, rest: rest.isEmpty ? nil : String(decoding: rest, as: UTF8.self))
     }
 
+    /// The string the bytes spell, or nil when they are not UTF-8. Most JSON text is ASCII,
+    /// which needs no decoding; the general check has a large fixed cost for short strings.
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        isASCII(bytes) || String(validating: bytes, as: UTF8.self) != nil
+    }
+
+    @inline(__always)
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var high: UInt8 = 0
+        for byte in bytes { high |= byte }
+        return high < 0x80
+    }
+
     /// Checks a value without building it.
     private mutating func skipValue() throws(Failure) {
         guard position < bytes.count else { throw failure("unexpected end of line: expected a value") }
@@ -133,14 +151,14 @@ struct JSONParser {
         while position < bytes.count {
             let b = bytes[position]
             if b == UInt8(ascii: "\"") {
-                guard String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self) != nil else {
+                guard Self.isValidUTF8(UnsafeBufferPointer(rebasing: bytes[start..<position])) else {
                     throw failure("invalid UTF-8 in a string", at: open)
                 }
                 position += 1
                 return
             }
             if b == UInt8(ascii: "\\") {
-                guard String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self) != nil else {
+                guard Self.isValidUTF8(UnsafeBufferPointer(rebasing: bytes[start..<position])) else {
                     throw failure("invalid UTF-8 in a string", at: open)
                 }
                 position += 1
@@ -244,7 +262,7 @@ struct JSONParser {
             let b = bytes[scan]
             if b == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[position..<scan])
-                guard let string = String(validating: slice, as: UTF8.self) else {
+                guard let string = Self.string(slice) else {
                     throw failure("invalid UTF-8 in a string", at: open)
                 }
                 position = scan + 1
@@ -263,7 +281,7 @@ struct JSONParser {
             switch b {
             case UInt8(ascii: "\""):
                 position += 1
-                guard let string = String(validating: buffer, as: UTF8.self) else {
+                guard let string = buffer.withUnsafeBufferPointer({ Self.string($0) }) else {
                     throw failure("invalid UTF-8 in a string", at: open)
                 }
                 return string

@@ -19,9 +19,13 @@ public final class Corpus: Sendable {
     /// How many files were read (loaded or skipped).
     public let fileCount: Int
     public let search: SearchIndex
+    private let publishedOrderStorage: OnFirstUse<[ArticleID]>
+    private let directoryStorage: OnFirstUse<EntityDirectory>
+
     /// Articles with a publication date, earliest first: a sorted column for date filters.
-    public let publishedOrder: [ArticleID]
-    public let directory: EntityDirectory
+    public var publishedOrder: [ArticleID] { publishedOrderStorage.value }
+    /// Finds entities by name, alias, prefix or surname.
+    public var directory: EntityDirectory { directoryStorage.value }
 
     init(
         roots: [String], articles: ChunkedArray<Article>, paragraphs: ChunkedArray<Paragraph>, sentences: ChunkedArray<Sentence>, entities: [Entity],
@@ -40,11 +44,13 @@ public final class Corpus: Sendable {
         self.issues = issues
         self.fileCount = fileCount
         self.search = search
-        self.publishedOrder = articles.indices
-            .filter { articles[$0].published != nil }
-            .sorted { (articles[$0].published?.seconds ?? 0, $0) < (articles[$1].published?.seconds ?? 0, $1) }
-            .map { ArticleID($0) }
-        self.directory = EntityDirectory(entities)
+        self.publishedOrderStorage = OnFirstUse {
+            articles.indices
+                .filter { articles[$0].published != nil }
+                .sorted { (articles[$0].published?.seconds ?? 0, $0) < (articles[$1].published?.seconds ?? 0, $1) }
+                .map { ArticleID($0) }
+        }
+        self.directoryStorage = OnFirstUse { EntityDirectory(entities) }
     }
 
     /// An empty corpus, for a session that has not loaded one.
