@@ -176,6 +176,13 @@ extension Session {
             guard let lastResult else { return write("no result yet\n") }
             return emit(lastResult, uncapped: true)
         }
+        if words.count == 2, words[0] == "extraction", let number = Int(words[1]) {
+            guard number >= 1 && number <= corpus.articles.count else {
+                report(Diagnostic("there is no article \(number); the corpus has \(corpus.articles.count)", at: command.argumentRange), in: file)
+                return false
+            }
+            return write(ExtractionView(corpus: corpus).render(ArticleID(number - 1), extractor: Session.extractor))
+        }
         guard words.count == 2, words[0] == "article", let number = Int(words[1]) else {
             report(Diagnostic("usage: \(DotCommand.show.usage)", at: command.argumentRange.isEmpty ? command.name.range : command.argumentRange), in: file)
             return false

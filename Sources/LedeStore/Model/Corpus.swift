@@ -113,6 +113,25 @@ public final class Corpus: Sendable {
         self[id].sentences.ids(SentenceID.self).map { text(of: $0) }
     }
 
+    /// What an extractor saw of an article when the corpus was loaded, to run it again (for
+    /// example with `explain` set, to see why each span was tagged).
+    public func extractionInput(for id: ArticleID, explain: Bool = false) -> ExtractionInput {
+        let article = self[id]
+        var sentences: [(paragraph: Int, range: Range<Int>)] = []
+        var paragraphRanges: [Range<Int>] = []
+        for (index, paragraphID) in article.paragraphs.ids(ParagraphID.self).enumerated() {
+            let paragraph = self[paragraphID]
+            paragraphRanges.append(Int(paragraph.textRange.lowerBound)..<Int(paragraph.textRange.upperBound))
+            for sentence in paragraph.sentences.ids(SentenceID.self) {
+                let range = self[sentence].textRange
+                sentences.append((index, Int(range.lowerBound)..<Int(range.upperBound)))
+            }
+        }
+        return ExtractionInput(
+            title: article.title, text: article.text, paragraphs: paragraphRanges, sentences: sentences,
+            published: article.published, explain: explain)
+    }
+
     // MARK: Statistics
 
     /// An estimate of the memory each part of the store holds, largest first: array elements by
