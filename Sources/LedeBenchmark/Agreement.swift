@@ -54,15 +54,20 @@ struct Agreement {
         switch (query.shape, lede, sqlite) {
         case (.count, .count(let a), .count(let b)):
             return a == b ? Agreement(agrees: true, text: "yes: \(a) = \(b)") : Agreement(agrees: false, text: "NO: Lede \(a), sqlite \(b)")
-        case (.hits(let ledeKey, let sqliteKey), .rows(let a), .rows(let b)):
+        case (.hits(let ledeKey, let sqliteKey, let ranked), .rows(let a), .rows(let b)):
             let ledeIDs = a.compactMap { $0[ledeKey] }
             let sqliteIDs = b.compactMap { $0[sqliteKey] }
+            if ledeIDs == sqliteIDs { return Agreement(agrees: true, text: "yes: \(a.count) rows each, same ids in the same order") }
             if Set(ledeIDs) == Set(sqliteIDs) {
-                let order = ledeIDs == sqliteIDs ? "same order" : "same ids, other order"
-                return Agreement(agrees: true, text: "yes: \(a.count) rows each, \(order)")
+                // Unranked, no order is promised; ranked, the order should match.
+                return Agreement(agrees: ranked ? nil : true, text: "\(ranked ? "" : "yes: ")\(a.count) rows each, same ids, other order")
+            }
+            if ranked {
+                let shared = Set(ledeIDs).intersection(sqliteIDs).count
+                return Agreement(agrees: false, text: "NO: \(a.count) vs \(b.count) rows, \(shared) ids shared")
             }
             let shared = Set(ledeIDs).intersection(sqliteIDs).count
-            let text = "\(a.count) vs \(b.count) rows, \(shared) ids shared (neither side promises an order)"
+            let text = "\(a.count) vs \(b.count) rows, \(shared) ids shared (Lede ranks by BM25; sqlite's LIMIT without ORDER BY gives rowid order)"
             // When both stop at the limit, each may pick other hits: that is no disagreement.
             let bothCapped = a.count == b.count && a.count >= 10
             return Agreement(agrees: bothCapped ? nil : false, text: (bothCapped ? "" : "NO: ") + text)

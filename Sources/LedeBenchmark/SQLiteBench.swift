@@ -50,7 +50,7 @@ struct SQLiteBench {
     /// One import into a fresh database.
     func importOnce(_ set: CorpusSet, into database: String) throws(SpawnError) -> ChildResult {
         for suffix in ["", "-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
-        return try runner.run([python3, loaderPath, set.jsonl, database])
+        return try runner.run([python3, loaderPath, set.jsonl, database], peakMemory: true)
     }
 
     /// What the session gave for one query.
@@ -67,7 +67,7 @@ struct SQLiteBench {
 
     struct SessionResult {
         var queries: [String: QueryRuns]
-        var peakRSSBytes: Int
+        var peakRSSBytes: Int?
         var errors: String
     }
 
@@ -88,7 +88,7 @@ struct SQLiteBench {
         } catch {
             throw SpawnError(description: "cannot write \(scriptPath): \(error)")
         }
-        let result = try runner.run([sqlite3, database], standardInput: scriptPath)
+        let result = try runner.run([sqlite3, database], standardInput: scriptPath, peakMemory: true)
         return SessionResult(
             queries: Self.parse(result.standardOutput), peakRSSBytes: result.maxRSSBytes,
             errors: result.standardError.trimmingCharacters(in: .whitespacesAndNewlines))

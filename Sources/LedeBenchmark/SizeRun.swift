@@ -1,8 +1,8 @@
 import Foundation
 import LedeStore
 
-/// Everything measured on one set, in a fixed order: loads (sqlite import and Lede child
-/// interleaved, so noise falls on both alike), Lede in process, the two sessions, then jq and rg.
+/// Everything measured on one set, in a fixed order: loads (sqlite import, Lede child and Lede
+/// in process interleaved, so noise falls on all alike), the two sessions, then jq and rg.
 struct SizeRun {
     let options: Options
     let tools: Tools
@@ -29,7 +29,10 @@ struct SizeRun {
             }
         }
 
-        // Loads, interleaved; run 0 of each warms the page cache and is not counted.
+        // Loads, interleaved; run 0 of each warms the page cache and is not counted. The last
+        // in-process load stays for the query session.
+        var corpus: Corpus?
+        var inProcessSeconds: [Double] = []
         var importSeconds: [Double] = []
         var childSeconds: [Double] = []
         var importCPUSeconds: [Double] = []
@@ -44,7 +47,7 @@ struct SizeRun {
                             importSeconds.append(result.seconds)
                             importCPUSeconds.append(result.cpuSeconds)
                         }
-                        load.sqliteImportPeakRSSBytes = max(load.sqliteImportPeakRSSBytes ?? 0, result.maxRSSBytes)
+                        load.sqliteImportPeakRSSBytes = larger(load.sqliteImportPeakRSSBytes, result.maxRSSBytes)
                     } else {
                         report.notes.append("sqlite import failed: \(result.failureSummary)")
                         sqliteReady = false
@@ -57,19 +60,30 @@ struct SizeRun {
             if lede.binary != nil, load.ledeChildError == nil {
                 log("news-\(set.size): lede load \(run)/\(options.loadRuns)")
                 do {
-                    let result = try lede.countInChild(corpus: set.jsonl)
+                    let result = try lede.countInChild(corpus: set.jsonl, peakMemory: true)
                     if result.succeeded {
                         if run > 0 {
                             childSeconds.append(result.seconds)
                             childCPUSeconds.append(result.cpuSeconds)
                         }
-                        load.ledeChildPeakRSSBytes = max(load.ledeChildPeakRSSBytes ?? 0, result.maxRSSBytes)
+                        load.ledeChildPeakRSSBytes = larger(load.ledeChildPeakRSSBytes, result.maxRSSBytes)
                         report.articles = Int(result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))
                     } else {
                         load.ledeChildError = result.failureSummary
                     }
                 } catch {
                     load.ledeChildError = error.description
+                }
+            }
+            if load.ledeInProcessError == nil {
+                log("news-\(set.size): lede in-process load \(run)/\(options.loadRuns)")
+                corpus = nil
+                switch LedeBench.loadInProcess(set.jsonl) {
+                case .success(let (loaded, seconds)):
+                    corpus = loaded
+                    if run > 0 { inProcessSeconds.append(seconds) }
+                case .failure(let error):
+                    load.ledeInProcessError = error.message
                 }
             }
         }
@@ -79,26 +93,11 @@ struct SizeRun {
         load.sqliteImportCPU = Timing(seconds: importCPUSeconds)
         load.ledeChildCPU = Timing(seconds: childCPUSeconds)
         load.loadRatio = Format.divide(load.ledeChild?.medianMs, load.sqliteImport?.medianMs)
-        load.memoryRatio = Format.divide(load.ledeChildPeakRSSBytes.map(Double.init), Double(set.jsonlBytes))
+        load.memoryRatio = Format.divide(load.ledeChildPeakRSSBytes.map { Double($0) }, Double(set.jsonlBytes))
         if sqliteReady, let attributes = try? FileManager.default.attributesOfItem(atPath: database) {
             load.sqliteDatabaseBytes = (attributes[.size] as? NSNumber)?.intValue
         }
 
-        // Lede in process: the last load stays for the query session.
-        var corpus: Corpus?
-        var inProcessSeconds: [Double] = []
-        for run in 1...options.loadRuns {
-            log("news-\(set.size): lede in-process load \(run)/\(options.loadRuns)")
-            corpus = nil
-            switch LedeBench.loadInProcess(set.jsonl) {
-            case .success(let (loaded, seconds)):
-                corpus = loaded
-                inProcessSeconds.append(seconds)
-            case .failure(let error):
-                load.ledeInProcessError = error.message
-            }
-            if load.ledeInProcessError != nil { break }
-        }
         load.ledeInProcess = Timing(seconds: inProcessSeconds)
         load.ledeInProcessResidentBytes = LedeBench.residentBytes()
         if report.articles == nil { report.articles = corpus?.articles.count }
@@ -129,6 +128,12 @@ struct SizeRun {
         }
         scans(into: &report)
         return report
+    }
+
+    private func larger(_ a: Int?, _ b: Int?) -> Int? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return max(a, b)
     }
 
     private func compare(_ query: BenchQuery, lede: LedeBench.QueryRuns?, sqlite: SQLiteBench.QueryRuns?) -> QueryReport {

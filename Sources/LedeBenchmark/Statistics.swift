@@ -23,6 +23,8 @@ struct Timing: Codable {
     var minMs: Double
     var maxMs: Double
     var runs: Int
+    /// Every run, in the order measured.
+    var samplesMs: [Double]
 
     /// Nil when there is nothing to summarise.
     init?(seconds: [Double]) {
@@ -34,6 +36,7 @@ struct Timing: Codable {
         minMs = sorted[0] * 1000
         maxMs = sorted[sorted.count - 1] * 1000
         runs = sorted.count
+        samplesMs = seconds.map { $0 * 1000 }
     }
 }
 

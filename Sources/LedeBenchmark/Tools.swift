@@ -7,6 +7,8 @@ struct Tools {
     var sqlite3: String?
     var jq: String?
     var rg: String?
+    /// GNU time, for the peak memory of a child.
+    var gnuTime: String?
     /// A version line per tool, or why it is unusable, for the report.
     var versions: [String: String] = [:]
 
@@ -19,6 +21,14 @@ struct Tools {
         tools.jq = tools.find("jq", versionArguments: ["--version"], runner)
         tools.rg = tools.find("rg", versionArguments: ["--version"], runner)
         tools.sqlite3 = tools.find("sqlite3", versionArguments: ["-version"], runner)
+
+        let probe = try? runner.run(["/usr/bin/time", "-f", "%M", "-o", "/dev/null", "/bin/true"])
+        if probe?.succeeded == true {
+            tools.gnuTime = "/usr/bin/time"
+            tools.versions["time"] = "GNU time at /usr/bin/time"
+        } else {
+            tools.versions["time"] = "no GNU time at /usr/bin/time: peak memory is not measured"
+        }
 
         if let sqlite = tools.sqlite3 {
             let probe = try? runner.run([sqlite, ":memory:", "CREATE VIRTUAL TABLE t USING fts5(x);"])
@@ -39,7 +49,7 @@ struct Tools {
     }
 
     var missing: [String] {
-        [("python3", python3), ("sqlite3 with FTS5", sqlite3), ("jq", jq), ("rg", rg)]
+        [("python3", python3), ("sqlite3 with FTS5", sqlite3), ("jq", jq), ("rg", rg), ("GNU time", gnuTime)]
             .filter { $0.1 == nil }.map(\.0)
     }
 

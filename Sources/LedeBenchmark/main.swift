@@ -19,8 +19,9 @@ do {
     exit(1)
 }
 // Any snapshot cache a child lede writes stays in the work folder.
-let runner = ChildProcess(scratchDirectory: scratch, extraEnvironment: ["XDG_CACHE_HOME": options.workDirectory + "/cache"])
+var runner = ChildProcess(scratchDirectory: scratch, extraEnvironment: ["XDG_CACHE_HOME": options.workDirectory + "/cache"])
 let tools = Tools.detect(runner)
+runner.gnuTime = tools.gnuTime
 if !tools.missing.isEmpty { log("missing, their columns are skipped: \(tools.missing.joined(separator: ", "))") }
 
 /// The `lede` beside this executable, unless --lede names one.
@@ -73,7 +74,7 @@ if lede.binary != nil, FileManager.default.fileExists(atPath: options.seedsPath)
     var seconds: [Double] = []
     for run in 0...options.startupRuns {
         do {
-            let result = try lede.countInChild(corpus: options.seedsPath)
+            let result = try lede.countInChild(corpus: options.seedsPath, peakMemory: false)
             guard result.succeeded else {
                 report.seedsStartupError = result.failureSummary
                 break
