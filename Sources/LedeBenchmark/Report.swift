@@ -21,6 +21,9 @@ struct SizeReport: Codable {
     var jsonl: String?
     var jsonlBytes: Int?
     var articles: Int?
+    /// The 1-minute load average when this size started and ended: other work on the machine.
+    var loadAverageAtStart: Double?
+    var loadAverageAtEnd: Double?
     var load: LoadReport?
     var queries: [QueryReport] = []
     var notes: [String] = []
@@ -108,7 +111,9 @@ enum MarkdownReport {
         }
         let articles = size.articles.map { "\($0) articles" } ?? "? articles"
         lines.append("")
-        lines.append("\(articles), JSONL \(Format.megabytes(size.jsonlBytes)) (`\(size.jsonl ?? "?")`)")
+        lines.append("\(articles), JSONL \(Format.megabytes(size.jsonlBytes)) (`\(size.jsonl ?? "?")`); "
+            + "load average \(size.loadAverageAtStart.map { String(format: "%.2f", $0) } ?? "?") at start, "
+            + "\(size.loadAverageAtEnd.map { String(format: "%.2f", $0) } ?? "?") at end (other work on the machine adds noise)")
         lines.append("")
         lines.append("| query | Lede median | sqlite median | ratio Lede/sqlite | sqlite real | jq | rg | result agreement |")
         lines.append("|---|---:|---:|---:|---:|---:|---:|---|")
@@ -136,7 +141,8 @@ enum MarkdownReport {
             lines.append("- load, Lede child process: \(Format.duration(load.ledeChild?.medianMs)) "
                 + "(min \(Format.duration(load.ledeChild?.minMs)), CPU \(Format.duration(load.ledeChildCPU?.medianMs))); "
                 + "sqlite import + FTS5: \(Format.duration(load.sqliteImport?.medianMs)) (CPU \(Format.duration(load.sqliteImportCPU?.medianMs))) "
-                + "→ ratio \(Format.ratio(load.loadRatio)), target ≤ 0.5: \(verdict(load.loadRatio, atMost: 0.5))")
+                + "→ ratio \(Format.ratio(load.loadRatio)), target ≤ 0.5: \(verdict(load.loadRatio, atMost: 0.5)); "
+                + "CPU ratio \(Format.ratio(Format.divide(load.ledeChildCPU?.medianMs, load.sqliteImportCPU?.medianMs)))")
             lines.append("- load, Lede in process (Session.loadCorpus): \(Format.duration(load.ledeInProcess?.medianMs))"
                 + (load.ledeInProcessError.map { " — failed: \($0)" } ?? "")
                 + "; resident after load \(Format.megabytes(load.ledeInProcessResidentBytes))")

@@ -12,6 +12,7 @@ struct SizeRun {
 
     func run() -> SizeReport {
         var report = SizeReport(size: set.size, jsonl: set.jsonl, jsonlBytes: set.jsonlBytes)
+        report.loadAverageAtStart = Self.loadAverage()
         var load = LoadReport()
         let queries = BenchQuery.all
 
@@ -127,7 +128,14 @@ struct SizeRun {
             report.queries.append(compare(query, lede: ledeRuns[query.id], sqlite: sqliteRuns[query.id]))
         }
         scans(into: &report)
+        report.loadAverageAtEnd = Self.loadAverage()
         return report
+    }
+
+    /// The 1-minute load average, from /proc/loadavg.
+    static func loadAverage() -> Double? {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return nil }
+        return text.split(separator: " ").first.flatMap { Double($0) }
     }
 
     private func larger(_ a: Int?, _ b: Int?) -> Int? {
