@@ -32,5 +32,9 @@ deps:
 		DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y libedit-dev; \
 	fi
 
+## Measure Lede against sqlite3 + FTS5, jq and ripgrep (BENCH_ARGS="--sizes 10k --sets /work/data").
+bench: release
+	.build/release/LedeBenchmark $(BENCH_ARGS)
+
 clean:
 	rm -rf .build

@@ -62,6 +62,11 @@ let package = Package(
             ]
         ),
 
+        // MARK: Benchmark
+
+        // Lede against sqlite3 + FTS5, jq and ripgrep on the news sets (`make bench`, issue 4).
+        .executableTarget(name: "LedeBenchmark", dependencies: ["LedeShell", "LedeLanguage", "LedeStore"]),
+
         // MARK: Tests
 
         .testTarget(name: "LedeStoreTests", dependencies: ["LedeStore"]),
