@@ -13,32 +13,30 @@ enum SnapshotFormat {
     static let magic: [UInt8] = Array("LEDESNAP".utf8)
     static let headerSize = 32
     static let frameSize = 24
-    /// The most bytes one section of texts or postings holds, so reading or writing a
-    /// snapshot never needs more than about this much beside the corpus.
-    static let sectionBytes = 8 << 20
+    /// About the most bytes of text or postings one section holds, so reading or writing a
+    /// snapshot needs little memory beside the corpus.
+    static let sectionBytes = 4 << 20
 
-    /// What a section holds.
+    /// What a section holds. The raw values are written to the file.
     enum Section: UInt32, CustomStringConvertible {
         case key = 1
-        case summary
-        case articles
-        case texts
-        case paragraphs
-        case sentences
-        case links
-        case entities
-        case mentions
-        case quotes
-        case dates
-        case terms
-        case postings
+        case summary = 2
+        case articles = 3
+        case paragraphs = 4
+        case sentences = 5
+        case links = 6
+        case entities = 7
+        case mentions = 8
+        case quotes = 9
+        case dates = 10
+        case terms = 11
+        case postings = 12
 
         var description: String {
             switch self {
             case .key: "key"
             case .summary: "summary"
             case .articles: "articles"
-            case .texts: "texts"
             case .paragraphs: "paragraphs"
             case .sentences: "sentences"
             case .links: "links"

@@ -2,7 +2,7 @@
 /// sentences and links, a section per batch of rows, each field a column. Reading checks that
 /// every identifier points into its table and every text range lies in its article's text.
 enum StructureTables {
-    static let rowsPerBatch = 1 << 18
+    static let rowsPerBatch = 1 << 17
 
     /// Consecutive batches of `rowsPerBatch` rows.
     static func batches(_ count: Int) -> [Range<Int>] {
