@@ -30,6 +30,9 @@ import Testing
         #expect(key([("a.jsonl", 11, 1), ("b.txt", 20, 2), ("d.txt", 1, 1)]).mismatch(with: before) == .stale("3 files: 1 changed, 1 added, 1 removed"))
         #expect(key([("a.jsonl", 10, 1), ("b.txt", 20, 2), ("c.txt", 30, 3)], extractor: "x").mismatch(with: before)
             == .stale("made with extractor 'none'; this load uses 'x'"))
+        var rebuilt = before
+        rebuilt.build = "another build"
+        #expect(before.mismatch(with: rebuilt) == .stale("made by another build of Lede"))
         var skipped = before
         skipped.skipped = ["0: gone.txt: skipped: a broken symbolic link"]
         #expect(before.mismatch(with: skipped) == .stale("the files skipped or unreadable are not the same"))

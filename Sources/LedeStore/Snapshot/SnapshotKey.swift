@@ -1,12 +1,16 @@
+import Foundation
+
 /// What a snapshot was made from: the corpus files as they were (paths, sizes, times), what
 /// discovery skipped, and the Lede and the extractor that read them. A snapshot stands for a
 /// corpus only while its key equals the one made from the files now.
 struct SnapshotKey: Equatable, Sendable {
-    /// Bumped whenever what a snapshot holds or what loading produces changes (a new column, a
-    /// tokenizer that folds differently), so older snapshots are rebuilt.
+    /// Bumped whenever what the sections hold changes (a new column, another layout), so older
+    /// snapshots are rebuilt. Other changes to loading are caught by `currentBuild`.
     static let currentSchema: UInt32 = 1
 
     var schema: UInt32
+    /// The build of Lede that wrote it (`currentBuild`).
+    var build: String
     /// The extractor's `identity`.
     var extractor: String
     /// The roots as absolute paths, in load order.
@@ -26,8 +30,21 @@ struct SnapshotKey: Equatable, Sendable {
         var statusChanged: Int64
     }
 
-    init(schema: UInt32 = SnapshotKey.currentSchema, extractor: String, roots: [String], files: [File], skipped: [String]) {
+    /// The running executable's size and modification time. A snapshot is read back only by
+    /// the build that wrote it, so no change to how Lede reads, indexes or extracts (which the
+    /// schema version relies on people to notice) can let an older snapshot through.
+    static let currentBuild: String = {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return "unknown" }
+        return "\(info.st_size) bytes, modified \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }()
+
+    init(
+        schema: UInt32 = SnapshotKey.currentSchema, build: String = SnapshotKey.currentBuild, extractor: String,
+        roots: [String], files: [File], skipped: [String]
+    ) {
         self.schema = schema
+        self.build = build
         self.extractor = extractor
         self.roots = roots
         self.files = files
@@ -50,7 +67,7 @@ struct SnapshotKey: Equatable, Sendable {
 
     func encode(into encoder: inout SnapshotEncoder) {
         encoder.append(schema)
-        encoder.append(strings: [extractor])
+        encoder.append(strings: [build, extractor])
         encoder.append(strings: roots)
         encoder.append(column: files.map(\.root))
         encoder.append(strings: files.map(\.name))
@@ -67,7 +84,7 @@ struct SnapshotKey: Equatable, Sendable {
         guard schema == currentSchema else {
             throw .stale("made with snapshot schema \(schema); this Lede uses \(currentSchema)")
         }
-        guard let extractor = try decoder.strings(count: 1).first else { throw decoder.corrupt("no extractor") }
+        let makers = try decoder.strings(count: 2)
         let roots = try decoder.strings()
         let fileRoots = try decoder.column(Int32.self)
         let names = try decoder.strings(count: fileRoots.count)
@@ -79,7 +96,7 @@ struct SnapshotKey: Equatable, Sendable {
         let files = fileRoots.indices.map {
             File(root: fileRoots[$0], name: names[$0], size: sizes[$0], modified: modified[$0], statusChanged: statusChanged[$0])
         }
-        return SnapshotKey(schema: schema, extractor: extractor, roots: roots, files: files, skipped: skipped)
+        return SnapshotKey(schema: schema, build: makers[0], extractor: makers[1], roots: roots, files: files, skipped: skipped)
     }
 
     /// Why a snapshot made with key `stored` cannot stand for this corpus, or nil when it can.
@@ -89,6 +106,9 @@ struct SnapshotKey: Equatable, Sendable {
         }
         if stored.schema != schema {
             return .stale("made with snapshot schema \(stored.schema); this Lede uses \(schema)")
+        }
+        if stored.build != build {
+            return .stale("made by another build of Lede")
         }
         if stored.extractor != extractor {
             return .stale("made with extractor '\(stored.extractor)'; this load uses '\(extractor)'")
