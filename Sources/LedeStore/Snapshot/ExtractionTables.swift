@@ -1,6 +1,10 @@
 /// How what extraction found in the texts is laid out in a snapshot: mentions, quotes and
 /// dates, a section per batch of rows, each field a column; a missing identifier or date is
 /// -1 or a cleared flag bit.
+///
+/// They are read on a second thread while the articles are read, so a row's text range is
+/// checked here only to be a range; `SnapshotReader` checks it against its article's text
+/// once both are read.
 enum ExtractionTables {
     // MARK: Mentions
 
@@ -17,8 +21,7 @@ enum ExtractionTables {
     }
 
     static func decode(
-        from decoder: inout SnapshotDecoder, summary: SnapshotSummary, textLengths: [Int32],
-        into mentions: inout ChunkedArray<Mention>
+        from decoder: inout SnapshotDecoder, summary: SnapshotSummary, into mentions: inout ChunkedArray<Mention>
     ) throws(SnapshotError) {
         let count = try decoder.batch(continuing: mentions.count, of: summary.mentions)
         let entities = try decoder.column(Int32.self, count: count)
@@ -31,14 +34,13 @@ enum ExtractionTables {
         let forms = try decoder.column(UInt8.self, count: count)
         try decoder.finish()
         for row in 0..<count {
-            let article: ArticleID = try decoder.id(articles[row], below: summary.articles)
-            let textLength = Int(textLengths[article.index])
-            let scalars = try decoder.range(starts[row], ends[row], within: textLength)
+            let scalars = try decoder.range(starts[row], ends[row])
             mentions.append(
                 Mention(
-                    entity: try decoder.id(entities[row], below: summary.entities), article: article,
+                    entity: try decoder.id(entities[row], below: summary.entities),
+                    article: try decoder.id(articles[row], below: summary.articles),
                     sentence: try decoder.id(sentences[row], below: summary.sentences), start: scalars.lowerBound,
-                    end: scalars.upperBound, textRange: try decoder.range(textStarts[row], textEnds[row], within: textLength),
+                    end: scalars.upperBound, textRange: try decoder.range(textStarts[row], textEnds[row]),
                     form: try decoder.value(forms[row])))
         }
     }
@@ -56,8 +58,7 @@ enum ExtractionTables {
     }
 
     static func decode(
-        from decoder: inout SnapshotDecoder, summary: SnapshotSummary, textLengths: [Int32],
-        into quotes: inout ChunkedArray<Quote>
+        from decoder: inout SnapshotDecoder, summary: SnapshotSummary, into quotes: inout ChunkedArray<Quote>
     ) throws(SnapshotError) {
         let count = try decoder.batch(continuing: quotes.count, of: summary.quotes)
         let articles = try decoder.column(Int32.self, count: count)
@@ -68,11 +69,11 @@ enum ExtractionTables {
         let attributions = try decoder.optionalStrings(count: count)
         try decoder.finish()
         for row in 0..<count {
-            let article: ArticleID = try decoder.id(articles[row], below: summary.articles)
             quotes.append(
                 Quote(
-                    article: article, paragraph: try decoder.id(paragraphs[row], below: summary.paragraphs),
-                    textRange: try decoder.range(textStarts[row], textEnds[row], within: Int(textLengths[article.index])),
+                    article: try decoder.id(articles[row], below: summary.articles),
+                    paragraph: try decoder.id(paragraphs[row], below: summary.paragraphs),
+                    textRange: try decoder.range(textStarts[row], textEnds[row]),
                     speaker: try decoder.optionalID(speakers[row], below: summary.entities), attribution: attributions[row]))
         }
     }
@@ -97,10 +98,8 @@ enum ExtractionTables {
         encoder.append(column: rows.map { dates[$0].precision.rawValue })
     }
 
-    /// `sentences` and `paragraphs` are complete: a date's text lies in its sentence's article.
     static func decode(
-        from decoder: inout SnapshotDecoder, summary: SnapshotSummary, textLengths: [Int32],
-        sentences: ChunkedArray<Sentence>, paragraphs: ChunkedArray<Paragraph>, into dates: inout ChunkedArray<DateReference>
+        from decoder: inout SnapshotDecoder, summary: SnapshotSummary, into dates: inout ChunkedArray<DateReference>
     ) throws(SnapshotError) {
         let count = try decoder.batch(continuing: dates.count, of: summary.dates)
         let articles = try decoder.column(Int32.self, count: count)
@@ -114,12 +113,11 @@ enum ExtractionTables {
         try decoder.finish()
         for row in 0..<count {
             guard flags[row] & ~DateFlag.all == 0 else { throw decoder.corrupt("unknown date flags \(flags[row])") }
-            let sentence: SentenceID = try decoder.id(sentenceIDs[row], below: sentences.count)
-            let textLength = Int(textLengths[paragraphs[sentences[sentence.index].paragraph.index].article.index])
             dates.append(
                 DateReference(
-                    article: try decoder.id(articles[row], below: summary.articles), sentence: sentence,
-                    textRange: try decoder.range(textStarts[row], textEnds[row], within: textLength),
+                    article: try decoder.id(articles[row], below: summary.articles),
+                    sentence: try decoder.id(sentenceIDs[row], below: summary.sentences),
+                    textRange: try decoder.range(textStarts[row], textEnds[row]),
                     date: flags[row] & DateFlag.date == 0 ? nil : try decoder.date(days[row]),
                     end: flags[row] & DateFlag.end == 0 ? nil : try decoder.date(endDays[row]),
                     precision: try decoder.value(precisions[row])))

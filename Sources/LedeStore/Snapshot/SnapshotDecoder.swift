@@ -127,7 +127,7 @@ struct SnapshotDecoder {
     }
 
     /// A range that must lie within `0..<limit`.
-    func range(_ lower: Int32, _ upper: Int32, within limit: Int) throws(SnapshotError) -> Range<Int32> {
+    func range(_ lower: Int32, _ upper: Int32, within limit: Int = Int(Int32.max)) throws(SnapshotError) -> Range<Int32> {
         guard lower >= 0, lower <= upper, Int(upper) <= limit else {
             throw corrupt("a range \(lower)..<\(upper) outside 0..<\(limit)")
         }
