@@ -38,7 +38,7 @@ public enum DotCommand: String, Sendable, CaseIterable {
         case .once: "send the next result to a file"
         case .read: "run the statements of a file"
         case .load: "load another corpus (+PATH adds it to this one)"
-        case .corpus: "what is loaded: counts, skipped files, load time (and memory by part)"
+        case .corpus: "what is loaded: counts, skipped files, load time, snapshot (and memory by part)"
         case .show: "an article as a reader sees it, mentions marked; why each span was tagged; or the last result in full"
         case .last: "the last result again, every row"
         case .explain: "how a query will run: its row types and the indexes it uses"

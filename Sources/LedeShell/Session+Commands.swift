@@ -73,7 +73,11 @@ extension Session {
             return loadCorpus(argument, command: command, in: file)
         case .corpus:
             var text = CorpusSummary(corpus).text + "\n"
-            if let loadSeconds { text += "  loaded in \(Self.duration(loadSeconds))\n" }
+            if let loadSeconds {
+                text += "  loaded in \(Self.duration(loadSeconds))"
+                if case .snapshot(let path)? = loadOrigin { text += " from the snapshot \(path)" }
+                text += "\n"
+            }
             if argument == "memory" {
                 let parts = corpus.memoryEstimate
                 text += "  memory, estimated: \(Self.megabytes(parts.reduce(0) { $0 + $1.bytes }))\n"
@@ -157,12 +161,14 @@ extension Session {
         do {
             let roots = adding ? corpus.roots + [path] : [path]
             let loaded = try load(roots)
-            replaceCorpus(loaded)
+            replaceCorpus(loaded.corpus)
             loadSeconds = Date().timeIntervalSince(started)
-            let skipped = loaded.issues.filter { $0.severity == .skipped }
+            loadOrigin = loaded.origin
+            for line in loaded.notes { note(line) }
+            let skipped = loaded.corpus.issues.filter { $0.severity == .skipped }
             for issue in skipped.prefix(20) { note(issue.description) }
             if skipped.count > 20 { note("… and \(skipped.count - 20) more skipped; .corpus lists them all") }
-            note(CorpusSummary(loaded).text)
+            note(CorpusSummary(loaded.corpus).text)
             return true
         } catch {
             report(Diagnostic(error.message, at: command.argumentRange), in: file)

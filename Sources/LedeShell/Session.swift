@@ -20,12 +20,14 @@ public final class Session {
     let errors: TextOutput
     /// The file behind `.output`, or behind `.once` for one statement.
     var redirection: (file: AtomicFileOutput, once: Bool)?
-    /// Loads a corpus for `.load`; the executable supplies one that extracts entities.
-    let load: ([String]) throws(CorpusLoadError) -> Corpus
+    /// Loads a corpus for `.load`.
+    let load: ([String]) throws(CorpusLoadError) -> LoadedCorpus
     /// The last query's result, for `.last` and `.show all`.
     var lastResult: ResultTable?
     /// How long the corpus took to load, for `.corpus`.
     public var loadSeconds: Double?
+    /// Whether the corpus came from its files or a snapshot, for `.corpus`.
+    public var loadOrigin: LoadedCorpus.Origin?
     /// `.read` files being read, innermost last, to refuse a file that reads itself.
     var readStack: [String] = []
     /// Set by `.quit`.
@@ -33,23 +35,57 @@ public final class Session {
     /// Errors reported so far (statements that failed, and failed writes).
     public private(set) var errorCount = 0
 
-    public init(
+    /// A session whose `.load` loads corpora the way the shell does, through the snapshots in
+    /// `snapshots` (nil: always from the corpus files, saving nothing).
+    public convenience init(
         corpus: Corpus, settings: Settings = Settings(), output: TextOutput = StandardStream.output,
         errors: TextOutput = StandardStream.error, cancellation: CancellationFlag = CancellationFlag(),
-        load: @escaping ([String]) throws(CorpusLoadError) -> Corpus = Session.loadCorpus
+        snapshots: SnapshotCache? = SnapshotCache.standard()
+    ) {
+        self.init(
+            corpus: corpus, settings: settings, output: output, errors: errors, cancellation: cancellation,
+            loader: { roots throws(CorpusLoadError) in try Session.loadCorpus(roots, snapshots: snapshots) })
+    }
+
+    /// A session whose `.load` calls `load`.
+    public convenience init(
+        corpus: Corpus, settings: Settings = Settings(), output: TextOutput = StandardStream.output,
+        errors: TextOutput = StandardStream.error, cancellation: CancellationFlag = CancellationFlag(),
+        load: @escaping ([String]) throws(CorpusLoadError) -> Corpus
+    ) {
+        self.init(
+            corpus: corpus, settings: settings, output: output, errors: errors, cancellation: cancellation,
+            loader: { roots throws(CorpusLoadError) in LoadedCorpus(corpus: try load(roots)) })
+    }
+
+    private init(
+        corpus: Corpus, settings: Settings, output: TextOutput, errors: TextOutput, cancellation: CancellationFlag,
+        loader: @escaping ([String]) throws(CorpusLoadError) -> LoadedCorpus
     ) {
         self.corpus = corpus
         self.settings = settings
         self.output = output
         self.standardOutput = output
         self.errors = errors
-        self.load = load
+        self.load = loader
         self.cancellation = cancellation
     }
 
-    /// Loads a corpus the way the shell does: in parallel, with entity extraction.
+    /// Loads a corpus the way the shell does: from its snapshot in the standard cache when
+    /// that is current, otherwise in parallel with entity extraction. Notes about the snapshot
+    /// go to standard error.
     public static func loadCorpus(_ roots: [String]) throws(CorpusLoadError) -> Corpus {
-        try CorpusLoader.load(roots, options: LoadOptions(extractor: Session.extractor))
+        let loaded = try loadCorpus(roots, snapshots: SnapshotCache.standard())
+        for note in loaded.notes { try? StandardStream.error.write(note + "\n") }
+        return loaded.corpus
+    }
+
+    /// Loads a corpus the way the shell does, through `snapshots` (nil: from the corpus files,
+    /// saving nothing).
+    public static func loadCorpus(_ roots: [String], snapshots: SnapshotCache?) throws(CorpusLoadError) -> LoadedCorpus {
+        let options = LoadOptions(extractor: Session.extractor)
+        guard let snapshots else { return LoadedCorpus(corpus: try CorpusLoader.load(roots, options: options)) }
+        return try snapshots.load(roots, options: options)
     }
 
     /// The extractor every corpus the shell loads goes through.

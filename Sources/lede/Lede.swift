@@ -55,6 +55,11 @@ struct Lede: ParsableCommand {
     @Flag(help: "Do not run ~/.lederc.")
     var noInit = false
 
+    @Flag(help: ArgumentHelp(
+        "Load the corpus from its files, not from a snapshot, and save none.",
+        discussion: "Without it, a corpus that loads slowly or is large is saved as a snapshot under $XDG_CACHE_HOME/lede (default ~/.cache/lede) and read from there next time, until one of its files changes."))
+    var noSnapshot = false
+
     @Flag(help: .hidden)
     var dumpTokens = false
 
@@ -103,14 +108,18 @@ struct Lede: ParsableCommand {
         if dumpTokens || dumpAst { return dump(sources) }
 
         let started = Date()
-        let loaded: Corpus
+        let snapshots = noSnapshot ? nil : SnapshotCache.standard()
+        let loaded: LoadedCorpus
         do {
-            loaded = try Session.loadCorpus([corpus])
+            loaded = try Session.loadCorpus([corpus], snapshots: snapshots)
         } catch {
             printError("lede: \(error.message)")
             return ExitStatus.noCorpus
         }
-        Self.reportSkipped(loaded.issues)
+        for note in loaded.notes {
+            printError("lede: \(note)")
+        }
+        Self.reportSkipped(loaded.corpus.issues)
 
         var settings = Settings()
         settings.format = format ?? .table
@@ -125,9 +134,10 @@ struct Lede: ParsableCommand {
             settings.colorOutput = isatty(1) == 1 && !noColor
             settings.width = terminalWidth()
         }
-        let session = Session(corpus: loaded, settings: settings, cancellation: interruption)
+        let session = Session(corpus: loaded.corpus, settings: settings, cancellation: interruption, snapshots: snapshots)
         keptAlive = session
         session.loadSeconds = Date().timeIntervalSince(started)
+        session.loadOrigin = loaded.origin
 
         for parameter in parameters {
             guard let (name, value) = Parameter.parse(parameter) else {

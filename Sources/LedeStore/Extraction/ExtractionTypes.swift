@@ -6,6 +6,9 @@
 /// the same key in two articles is the same entity.
 public protocol ArticleExtractor: Sendable {
     func extract(_ article: ExtractionInput) -> ExtractionResult
+    /// Names the extractor and the data it uses; a corpus snapshot is reused only by an
+    /// extractor with the same identity. The default is in `ArticleExtractor+Identity.swift`.
+    var identity: String { get }
 }
 
 /// What an extractor sees of one article.

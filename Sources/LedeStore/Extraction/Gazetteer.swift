@@ -53,6 +53,9 @@ public final class Gazetteer: Sendable {
     let names: [String]
     /// The most words in any phrase.
     let longestPhrase: Int
+    /// A hash of the data files it was built from (0 for `empty`): part of the extractor's
+    /// identity, so a corpus snapshot made with other data is not reused.
+    public let dataHash: UInt64
 
     /// A gazetteer with the grammar words alone: what the extractor falls back to when the data
     /// files are missing.
@@ -83,6 +86,7 @@ public final class Gazetteer: Sendable {
         phrases = builder.phrases
         names = builder.names
         longestPhrase = builder.longestPhrase
+        dataHash = builder.dataHash
     }
 
     /// Whether the data files were found: false for `empty`.

@@ -15,6 +15,8 @@ extension Gazetteer {
         var phrases: [Phrase] = []
         var names: [String] = []
         var longestPhrase = 1
+        /// XXH64 of the data files' bytes, one after another: identifies the data.
+        var dataHash: UInt64 = 0
         private var nameTable: HashTable
         private var scratch: [Token] = []
 
@@ -42,6 +44,7 @@ extension Gazetteer {
             }
             let lines = contents.map { bytes in bytes.count { $0 == 0x0A } }
             var builder = Builder(lines: lines[1] + lines[3...].reduce(0, +), commonWords: lines[0], surnames: lines[2])
+            builder.dataHash = contents.reduce(0) { XXHash64.hash($1, seed: $0) }
             for (file, bytes) in zip(files, contents) {
                 guard let kind = File(rawValue: file) else { continue }
                 bytes.withUnsafeBufferPointer { buffer in

@@ -18,6 +18,23 @@ struct CorpusFiles {
         var name: String
         var format: Format
         var size: Int
+        /// Nanoseconds since the epoch of the last change to its content (mtime) and to its
+        /// status (ctime: a chmod, a replacement), so a snapshot can tell it changed.
+        var modified: Int64
+        var statusChanged: Int64
+
+        init(path: String, name: String, format: Format, info: stat) {
+            self.path = path
+            self.name = name
+            self.format = format
+            self.size = Int(info.st_size)
+            self.modified = Self.nanoseconds(info.st_mtim)
+            self.statusChanged = Self.nanoseconds(info.st_ctim)
+        }
+
+        private static func nanoseconds(_ time: timespec) -> Int64 {
+            Int64(time.tv_sec) &* 1_000_000_000 &+ Int64(time.tv_nsec)
+        }
     }
 
     private(set) var files: [File] = []
@@ -43,7 +60,7 @@ struct CorpusFiles {
             guard let format = Self.format(of: name) else {
                 throw RootError(message: "'\(root)' is not a corpus: expected a folder, a .txt article or a .jsonl file")
             }
-            files = [File(path: root, name: name, format: format, size: Int(info.st_size))]
+            files = [File(path: root, name: name, format: format, info: info)]
         default:
             throw RootError(message: "'\(root)' is not a corpus: expected a folder, a .txt article or a .jsonl file")
         }
@@ -99,7 +116,7 @@ struct CorpusFiles {
                 walk(directory: path, relative: shown, visited: &visited)
             case S_IFREG:
                 if let format = Self.format(of: name) {
-                    files.append(File(path: path, name: shown, format: format, size: Int(info.st_size)))
+                    files.append(File(path: path, name: shown, format: format, info: info))
                 }
             default:
                 if Self.format(of: name) != nil {

@@ -36,15 +36,27 @@ public enum CorpusLoader {
 
     /// Loads several files or folders as one corpus, in the order given.
     public static func load(_ roots: [String], options: LoadOptions = LoadOptions()) throws(CorpusLoadError) -> Corpus {
-        var builder = CorpusBuilder()
-        var allFiles: [CorpusFiles.File] = []
+        load(roots, discovered: try discover(roots), options: options)
+    }
+
+    /// Finds the files of each root, in the order given.
+    static func discover(_ roots: [String]) throws(CorpusLoadError) -> [CorpusFiles] {
+        var discovered: [CorpusFiles] = []
         for root in roots {
-            let files: CorpusFiles
             do {
-                files = try CorpusFiles(root: root)
+                discovered.append(try CorpusFiles(root: root))
             } catch {
                 throw CorpusLoadError(message: error.message)
             }
+        }
+        return discovered
+    }
+
+    /// Loads the files `discover` found beneath `roots`.
+    static func load(_ roots: [String], discovered: [CorpusFiles], options: LoadOptions) -> Corpus {
+        var builder = CorpusBuilder()
+        var allFiles: [CorpusFiles.File] = []
+        for files in discovered {
             for issue in files.issues { builder.record(issue, countingFile: false) }
             allFiles += files.files
         }

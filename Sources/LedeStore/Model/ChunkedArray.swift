@@ -24,7 +24,7 @@ public struct ChunkedArray<Element>: RandomAccessCollection {
         set { chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)] = newValue }
     }
 
-    public mutating func append(_ element: Element) {
+    public mutating func append(_ element: consuming Element) {
         if count & (Self.chunkSize - 1) == 0 {
             var chunk: [Element] = []
             chunk.reserveCapacity(Self.chunkSize)

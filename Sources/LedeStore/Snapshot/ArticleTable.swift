@@ -1,0 +1,112 @@
+/// How articles are laid out in a snapshot: a section per batch of consecutive articles, each
+/// field a column. Dates are seconds, offsets and a zone; strings that repeat (file names,
+/// sources, zones) are stored once per batch; the texts are one block of UTF-8.
+enum ArticleTable {
+    /// Batches of consecutive articles, each holding about `SnapshotFormat.sectionBytes` of text.
+    static func batches(_ articles: ChunkedArray<Article>) -> [Range<Int>] {
+        var batches: [Range<Int>] = []
+        var start = 0
+        var bytes = 0
+        for (index, article) in articles.enumerated() {
+            bytes += article.text.utf8.count
+            if bytes >= SnapshotFormat.sectionBytes {
+                batches.append(start..<(index + 1))
+                start = index + 1
+                bytes = 0
+            }
+        }
+        if start < articles.count { batches.append(start..<articles.count) }
+        return batches
+    }
+
+    static func encode(_ articles: ChunkedArray<Article>, rows: Range<Int>, into encoder: inout SnapshotEncoder) {
+        let batch = rows.map { articles[$0] }
+        encoder.append(batch: rows)
+        encoder.append(strings: batch.map(\.key))
+        encoder.append(symbols: batch.map(\.file))
+        encoder.append(column: batch.map(\.line))
+        encoder.append(optionalStrings: batch.map(\.title))
+        encoder.append(column: batch.map(flags))
+        encoder.append(column: batch.map { $0.published?.seconds ?? 0 })
+        encoder.append(column: batch.map { $0.published?.offset ?? 0 })
+        encoder.append(symbols: batch.map { $0.published?.zone })
+        encoder.append(column: batch.map { $0.updated?.seconds ?? 0 })
+        encoder.append(column: batch.map { $0.updated?.offset ?? 0 })
+        encoder.append(symbols: batch.map { $0.updated?.zone })
+        encoder.append(symbols: batch.map(\.source))
+        encoder.append(symbols: batch.map(\.section))
+        encoder.append(symbols: batch.map(\.dateline))
+        encoder.append(stringLists: batch.map(\.captions))
+        encoder.append(column: batch.map(\.words))
+        encoder.append(stringLists: batch.map(\.notes))
+        encoder.append(optionalStrings: batch.map(\.extra))
+        for range in [\Article.paragraphs, \.links, \.mentions, \.quotes, \.dates] {
+            encoder.append(column: batch.map { $0[keyPath: range].lowerBound })
+            encoder.append(column: batch.map { $0[keyPath: range].upperBound })
+        }
+        encoder.append(strings: batch.map(\.text))
+    }
+
+    /// Appends the batch to `articles`, and the UTF-8 length of each text to `textLengths`.
+    static func decode(
+        from decoder: inout SnapshotDecoder, summary: SnapshotSummary, into articles: inout ChunkedArray<Article>,
+        textLengths: inout [Int32]
+    ) throws(SnapshotError) {
+        let count = try decoder.batch(continuing: articles.count, of: summary.articles)
+        let keys = try decoder.stringColumn(count: count)
+        let files = try decoder.symbols(count: count)
+        let lines = try decoder.column(Int32.self, count: count)
+        let titles = try decoder.optionalStrings(count: count)
+        let flags = try decoder.column(UInt8.self, count: count)
+        let publishedSeconds = try decoder.column(Int64.self, count: count)
+        let publishedOffsets = try decoder.column(Int32.self, count: count)
+        let publishedZones = try decoder.symbols(count: count)
+        let updatedSeconds = try decoder.column(Int64.self, count: count)
+        let updatedOffsets = try decoder.column(Int32.self, count: count)
+        let updatedZones = try decoder.symbols(count: count)
+        let sources = try decoder.symbols(count: count)
+        let sections = try decoder.symbols(count: count)
+        let datelines = try decoder.symbols(count: count)
+        let captions = try decoder.stringLists(count: count)
+        let words = try decoder.column(Int32.self, count: count)
+        let notes = try decoder.stringLists(count: count)
+        let extras = try decoder.optionalStrings(count: count)
+        var bounds: [[Int32]] = []
+        for _ in 0..<10 { bounds.append(try decoder.column(Int32.self, count: count)) }
+        let texts = try decoder.stringColumn(count: count)
+        try decoder.finish()
+
+        for row in 0..<count {
+            guard flags[row] & ~Flag.all == 0 else { throw decoder.corrupt("unknown article flags \(flags[row])") }
+            guard let file = files[row] else { throw decoder.corrupt("an article without a file") }
+            var article = Article(
+                key: keys[row], file: file, line: lines[row], title: titles[row],
+                published: flags[row] & Flag.published == 0
+                    ? nil : try decoder.dateTime(publishedSeconds[row], offset: publishedOffsets[row], zone: publishedZones[row]),
+                updated: flags[row] & Flag.updated == 0
+                    ? nil : try decoder.dateTime(updatedSeconds[row], offset: updatedOffsets[row], zone: updatedZones[row]),
+                source: sources[row], section: sections[row], captions: captions[row], text: texts[row],
+                isASCII: flags[row] & Flag.ascii != 0, words: words[row], notes: notes[row], extra: extras[row])
+            article.dateline = datelines[row]
+            article.paragraphs = try decoder.range(bounds[0][row], bounds[1][row], within: summary.paragraphs)
+            article.links = try decoder.range(bounds[2][row], bounds[3][row], within: summary.links)
+            article.mentions = try decoder.range(bounds[4][row], bounds[5][row], within: summary.mentions)
+            article.quotes = try decoder.range(bounds[6][row], bounds[7][row], within: summary.quotes)
+            article.dates = try decoder.range(bounds[8][row], bounds[9][row], within: summary.dates)
+            textLengths.append(Int32(truncatingIfNeeded: article.text.utf8.count))
+            articles.append(article)
+        }
+    }
+
+    private enum Flag {
+        static let published: UInt8 = 1
+        static let updated: UInt8 = 2
+        static let ascii: UInt8 = 4
+        static let all: UInt8 = 7
+    }
+
+    private static func flags(_ article: Article) -> UInt8 {
+        (article.published == nil ? 0 : Flag.published) | (article.updated == nil ? 0 : Flag.updated)
+            | (article.isASCII ? Flag.ascii : 0)
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+import LedeStore
+import Testing
+
+/// An extractor's identity changes with its gazetteer data, so snapshots made with other data
+/// are rebuilt.
+@Suite struct ExtractorIdentityTests {
+    @Test func noExtractionIsNone() {
+        #expect(NoExtraction().identity == "none")
+    }
+
+    @Test func theNewsExtractorNamesItsGazetteerData() throws {
+        let folder = try Fixtures.TemporaryFolder()
+        try folder.write("places.tsv", "Tokyo\tcity\tJapan\n")
+        let first = NewsExtractor(gazetteer: .load(from: URL(fileURLWithPath: folder.path))).identity
+        #expect(first == NewsExtractor(gazetteer: .load(from: URL(fileURLWithPath: folder.path))).identity)
+        try folder.write("places.tsv", "Tokyo\tcity\tJapan\nOsaka\tcity\tJapan\n")
+        let second = NewsExtractor(gazetteer: .load(from: URL(fileURLWithPath: folder.path))).identity
+        #expect(second != first)
+        #expect(second.hasPrefix("news extractor, gazetteer "))
+        #expect(NewsExtractor.standard.identity != NewsExtractor(gazetteer: .empty).identity)
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+@testable import LedeStore
+import Testing
+
+/// Damaged, foreign and outdated snapshot files are detected, reported in one line and
+/// rebuilt; none is trusted and none crashes the reader.
+@Suite struct SnapshotReaderTests {
+    /// A corpus with its snapshot saved, and the snapshot's bytes.
+    final class Saved {
+        let corpus: Fixtures.TemporaryFolder
+        let cache: SnapshotFixtures.TemporaryCache
+        let path: String
+        let bytes: [UInt8]
+        let fingerprint: [String]
+
+        init() throws {
+            corpus = try SnapshotFixtures.corpusFolder()
+            cache = try SnapshotFixtures.TemporaryCache()
+            let loaded = try cache.load(corpus.path)
+            path = cache.path(for: corpus.path)
+            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            fingerprint = SnapshotFixtures.fingerprint(loaded.corpus)
+        }
+
+        func replaceSnapshot(with bytes: [UInt8]) throws {
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+        }
+
+        /// Why the snapshot, as it is now, cannot stand for the corpus, or nil when it can.
+        func rejection() throws -> SnapshotError? {
+            let discovered = try CorpusLoader.discover([corpus.path])
+            let key = SnapshotKey(roots: [SnapshotCache.absolute(corpus.path)], discovered: discovered, extractor: "word list 1")
+            do {
+                _ = try SnapshotReader.read(path, key: key, roots: [corpus.path])
+                return nil
+            } catch {
+                return error
+            }
+        }
+
+        /// Loads through the cache, expecting the corpus files to be read instead of the
+        /// snapshot, and the snapshot to be rebuilt; returns the one note.
+        func reloadRejecting() throws -> String? {
+            let loaded = try cache.load(corpus.path)
+            #expect(loaded.origin == .files)
+            #expect(SnapshotFixtures.fingerprint(loaded.corpus) == fingerprint)
+            #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == bytes)
+            #expect(loaded.notes.count == 1)
+            let prefix = "snapshot \(path) "
+            let suffix = "; rebuilt it from the corpus files"
+            guard let note = loaded.notes.first, note.hasPrefix(prefix), note.hasSuffix(suffix) else { return loaded.notes.first }
+            return String(note.dropFirst(prefix.count).dropLast(suffix.count))
+        }
+    }
+
+    @Test func aFlippedByteAnywhereIsDetected() throws {
+        let saved = try Saved()
+        let frames = try SnapshotFile(path: saved.path).frames
+        // The header, the first frame's fields, the middle of every payload, the last byte.
+        let positions = [0, 8, 12, 16, 24, 32, 36, 40, 48] + frames.map { $0.offset + $0.length / 2 } + [saved.bytes.count - 1]
+        for position in positions {
+            var bytes = saved.bytes
+            bytes[position] ^= 0x10
+            try saved.replaceSnapshot(with: bytes)
+            let rejection = try saved.rejection()
+            switch rejection {
+            case .corrupt?, .truncated?, .foreign?, .otherFormat?: break
+            default: Issue.record("byte \(position): \(rejection.map(String.init(describing:)) ?? "accepted")")
+            }
+        }
+    }
+
+    @Test func aRejectedSnapshotIsReportedAndRebuilt() throws {
+        let saved = try Saved()
+        let articles = try #require(try SnapshotFile(path: saved.path).frames.first { $0.section == SnapshotFormat.Section.articles.rawValue })
+        var bytes = saved.bytes
+        bytes[articles.offset + articles.length / 2] ^= 1
+        try saved.replaceSnapshot(with: bytes)
+        #expect(try saved.reloadRejecting() == "is corrupt (the checksum of section 'articles' at byte \(articles.offset) does not match)")
+        let again = try saved.cache.load(saved.corpus.path)
+        #expect(again.origin == .snapshot(saved.path))
+        #expect(again.notes.isEmpty)
+    }
+
+    @Test func aChecksumCatchesAFlipInAText() throws {
+        let saved = try Saved()
+        let text = Array("Treasury Department announced".utf8)
+        let start = try #require((0..<(saved.bytes.count - text.count)).first { saved.bytes[$0..<($0 + text.count)].elementsEqual(text) })
+        var bytes = saved.bytes
+        bytes[start] = UInt8(ascii: "X")
+        try saved.replaceSnapshot(with: bytes)
+        let frame = try #require(try SnapshotFile(path: saved.path).frames.first { $0.offset + $0.length > start })
+        #expect(try saved.rejection() == .corrupt("the checksum of section 'articles' at byte \(frame.offset) does not match"))
+    }
+
+    @Test func aTruncatedFileIsDetected() throws {
+        let saved = try Saved()
+        for length in [0, 5, 8, 31, 32, 40, saved.bytes.count / 2, saved.bytes.count - 1] {
+            try saved.replaceSnapshot(with: Array(saved.bytes.prefix(length)))
+            #expect(try saved.rejection() == .truncated, "cut to \(length) bytes")
+        }
+        try saved.replaceSnapshot(with: Array(saved.bytes.prefix(saved.bytes.count - 10)))
+        #expect(try saved.reloadRejecting() == "is truncated")
+    }
+
+    @Test func extraBytesAreDetected() throws {
+        let saved = try Saved()
+        try saved.replaceSnapshot(with: saved.bytes + [0])
+        #expect(try saved.rejection() == .corrupt("1 byte after its end"))
+    }
+
+    @Test func aForeignFileIsNotRead() throws {
+        let saved = try Saved()
+        try saved.replaceSnapshot(with: Array("{\"not\": \"a snapshot\"}\n".utf8))
+        #expect(try saved.reloadRejecting() == "is not a Lede snapshot")
+    }
+
+    @Test func anotherFormatVersionIsNotRead() throws {
+        let saved = try Saved()
+        var bytes = saved.bytes
+        bytes[8] = 2
+        let checksum = bytes.withUnsafeBytes { XXHash64.hash(UnsafeRawBufferPointer(rebasing: $0[..<24])) }
+        withUnsafeBytes(of: checksum.littleEndian) { bytes.replaceSubrange(24..<32, with: $0) }
+        try saved.replaceSnapshot(with: bytes)
+        #expect(try saved.rejection() == .otherFormat(2))
+        #expect(SnapshotError.otherFormat(2).description == "is in snapshot format 2; this Lede reads 1")
+    }
+
+    @Test func anotherSchemaOrAnotherCorpusIsNotRead() throws {
+        let saved = try Saved()
+        let corpus = try SnapshotFixtures.fullLoad(saved.corpus.path)
+        let discovered = try CorpusLoader.discover([saved.corpus.path])
+        let key = SnapshotKey(roots: [SnapshotCache.absolute(saved.corpus.path)], discovered: discovered, extractor: "word list 1")
+
+        var older = key
+        older.schema = SnapshotKey.currentSchema + 1
+        try SnapshotWriter.write(corpus, key: older, to: saved.path)
+        #expect(try saved.reloadRejecting() == "is out of date (made with snapshot schema \(SnapshotKey.currentSchema + 1); this Lede uses \(SnapshotKey.currentSchema))")
+
+        var foreign = key
+        foreign.roots = ["/somewhere/else"]
+        try SnapshotWriter.write(corpus, key: foreign, to: saved.path)
+        #expect(try saved.reloadRejecting() == "is the snapshot of another corpus (/somewhere/else)")
+    }
+
+    /// Bytes changed inside sections whose checksums are then made to match: the checks
+    /// behind the checksums reject what would break the corpus, and nothing crashes.
+    @Test func damageBehindAValidChecksumIsRejectedOrHarmless() throws {
+        let saved = try Saved()
+        let frames = try SnapshotFile(path: saved.path).frames
+        let discovered = try CorpusLoader.discover([saved.corpus.path])
+        let key = SnapshotKey(roots: [SnapshotCache.absolute(saved.corpus.path)], discovered: discovered, extractor: "word list 1")
+        let articleCount = SnapshotFixtures.fingerprint(try SnapshotFixtures.fullLoad(saved.corpus.path)).filter { $0.hasPrefix("article ") }.count
+        var generator = SystemRandomNumberGenerator()
+        var rejected = 0
+        for frame in frames where frame.length > 0 {
+            for _ in 0..<40 {
+                var bytes = saved.bytes
+                let position = frame.offset + Int.random(in: 0..<frame.length, using: &generator)
+                bytes[position] ^= UInt8.random(in: 1...255, using: &generator)
+                let checksum = bytes.withUnsafeBytes { XXHash64.hash(UnsafeRawBufferPointer(rebasing: $0[frame.offset..<(frame.offset + frame.length)])) }
+                withUnsafeBytes(of: checksum.littleEndian) { bytes.replaceSubrange((frame.offset - 8)..<frame.offset, with: $0) }
+                try saved.replaceSnapshot(with: bytes)
+                do {
+                    let corpus = try SnapshotReader.read(saved.path, key: key, roots: [saved.corpus.path])
+                    #expect(corpus.articles.count == articleCount)
+                } catch {
+                    rejected += 1
+                }
+            }
+        }
+        #expect(rejected > 0)
+    }
+}
