@@ -24,13 +24,13 @@ enum Coreference {
             }
             guard first >= 0 else { continue }
             if candidate.kind == .person && words >= 2 {
-                candidates[index].name = candidate.name ?? normalizedSpaces(byteRange(candidate, text), text)
+                candidates[index].name = candidate.name ?? .text(byteRange(candidate, text))
                 people.add(text.tokens[last].hash, index)
                 let firstToken = text.tokens[first]
                 if !firstToken.has(.givenName) && !firstToken.is(.initial) { people.add(firstToken.hash, index) }
             }
             if candidate.kind == .organization && candidate.strong {
-                candidates[index].name = candidate.name ?? normalizedSpaces(byteRange(candidate, text), text)
+                candidates[index].name = candidate.name ?? .text(byteRange(candidate, text))
                 if let acronym = bracketedAcronym(after: candidate.tokens.upperBound, text) {
                     organizations.add(text.tokens[acronym].hash, index)
                 }
@@ -85,8 +85,8 @@ enum Coreference {
                 let fits = (longTokens.lowerBound...(longTokens.upperBound - shortTokens.count)).contains { start in
                     zip(shortTokens, start...).allSatisfy { text.tokens[$0].hash == text.tokens[$1].hash }
                 }
-                if fits, let name = candidates[long].name ?? Optional(normalizedSpaces(byteRange(candidates[long], text), text)) {
-                    candidates[short].name = name
+                if fits {
+                    candidates[short].name = candidates[long].name ?? .text(byteRange(candidates[long], text))
                     break
                 }
             }
@@ -95,7 +95,7 @@ enum Coreference {
 
     static func nameAll(_ candidates: inout [Candidate], _ text: ArticleText) {
         for index in candidates.indices where candidates[index].name == nil {
-            candidates[index].name = normalizedSpaces(byteRange(candidates[index], text), text)
+            candidates[index].name = .text(byteRange(candidates[index], text))
         }
     }
 

@@ -48,10 +48,9 @@ enum DatelineFinder {
         var candidate: Candidate
         if let phrase = known, phrase.kind == .place {
             candidate = Candidate(
-                place, .place, name: text.gazetteer.name(phrase.name), country: text.gazetteer.name(phrase.country),
-                strong: true, .dateline)
+                place, .place, name: .gazetteer(phrase.name), country: phrase.country, strong: true, .dateline)
         } else {
-            candidate = Candidate(place, .place, name: titleCased(text.text(place)), strong: true, .dateline)
+            candidate = Candidate(place, .place, name: .titleCased(text.byteRange(place)), strong: true, .dateline)
         }
         candidate.reason = .dateline
         return candidate

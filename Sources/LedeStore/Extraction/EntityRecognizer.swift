@@ -372,7 +372,6 @@ struct EntityRecognizer {
     /// A gazetteer name; in a sports story a city or region is a team, unless it follows "in" or
     /// "at" (or, in a headline, unless a score or "beat" stands next to it).
     private mutating func emit(_ phrase: Gazetteer.Phrase, _ tokens: Range<Int>, shouted: Bool = false) {
-        let gazetteer = text.gazetteer
         switch phrase.kind {
         case .place:
             let isTeam = shouted ? isScoreContext(tokens) : !followsLocative(tokens.lowerBound)
@@ -380,11 +379,11 @@ struct EntityRecognizer {
                 add(Candidate(tokens, .organization, strong: true, .sportsTeam))
                 return
             }
-            add(Candidate(tokens, .place, name: gazetteer.name(phrase.name), country: gazetteer.name(phrase.country), strong: true, .gazetteer))
+            add(Candidate(tokens, .place, name: .gazetteer(phrase.name), country: phrase.country, strong: true, .gazetteer))
         case .organization:
-            add(Candidate(tokens, .organization, name: gazetteer.name(phrase.name), strong: true, .gazetteer))
+            add(Candidate(tokens, .organization, name: .gazetteer(phrase.name), strong: true, .gazetteer))
         case .demonym:
-            var candidate = Candidate(tokens, .place, name: gazetteer.name(phrase.name), country: gazetteer.name(phrase.country), strong: true, .demonym)
+            var candidate = Candidate(tokens, .place, name: .gazetteer(phrase.name), country: phrase.country, strong: true, .demonym)
             candidate.adjective = true
             add(candidate)
         }

@@ -36,28 +36,32 @@ public struct NewsExtractor: ArticleExtractor {
         if let dateline {
             candidates.removeAll { $0.tokens.overlaps(dateline.tokens) }
             candidates.append(dateline)
-            result.dateline = dateline.name
+            result.dateline = dateline.name?.string(text)
         }
         Coreference.resolve(&candidates, text)
+        let names = candidates.map { candidate in
+            candidate.name?.string(text) ?? text.string(Coreference.byteRange(candidate, text))
+        }
 
         result.mentions.reserveCapacity(candidates.count)
         var placesWithCountry: [String] = []
-        for candidate in candidates {
+        for (candidate, name) in zip(candidates, names) {
             let range = Coreference.byteRange(candidate, text)
-            let name = candidate.name ?? text.string(range)
             let key = EntityKey(name: name, kind: candidate.kind)
             let form: MentionForm = candidate.adjective ? .adjective : (Self.spells(name, bytes[range]) ? .name : .alias)
             result.mentions.append(
                 ExtractedMention(
                     entity: key, range: range, sentence: Int(text.tokens[candidate.tokens.lowerBound].sentence), form: form,
                     reason: article.explain ? candidate.reason.description : nil))
-            if candidate.kind == .place, let country = candidate.country, !country.isEmpty, !placesWithCountry.contains(name) {
+            if candidate.kind == .place, let index = candidate.country, case let country = gazetteer.name(index),
+                !country.isEmpty, !placesWithCountry.contains(name)
+            {
                 placesWithCountry.append(name)
                 result.countries[key] = country
             }
         }
-        RoleFinder.find(candidates, text, into: &result.roles)
-        result.quotes = QuoteFinder.find(candidates, text, paragraphs: article.paragraphs)
+        RoleFinder.find(candidates, names, text, into: &result.roles)
+        result.quotes = QuoteFinder.find(candidates, names, text, paragraphs: article.paragraphs)
         result.dates = DateResolver(published: article.published?.localDate).find(text)
         return result
     }
