@@ -48,7 +48,7 @@ enum CandidateName: Equatable {
         switch self {
         case .gazetteer(let index): text.gazetteer.name(index)
         case .text(let range): Coreference.normalizedSpaces(range, text)
-        case .titleCased(let range): DatelineFinder.titleCased(text.string(range))
+        case .titleCased(let range): DatelineFinder.titleCased(UnsafeBufferPointer(rebasing: text.bytes[range]))
         }
     }
 }

@@ -45,6 +45,7 @@ public struct NewsExtractor: ArticleExtractor {
 
         result.mentions.reserveCapacity(candidates.count)
         var placesWithCountry: [String] = []
+        result.countries.reserveCapacity(candidates.count { $0.kind == .place && $0.country != nil })
         for (candidate, name) in zip(candidates, names) {
             let range = Coreference.byteRange(candidate, text)
             let key = EntityKey(name: name, kind: candidate.kind)
@@ -69,6 +70,8 @@ public struct NewsExtractor: ArticleExtractor {
     /// Whether `surface` spells `name`, ignoring the case of ASCII letters: "TOKYO" and "Tokyo"
     /// are the same name; "US" and "United States" are not.
     static func spells(_ name: String, _ surface: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard name.utf8.count == surface.count else { return false }
+        if let spelled = name.utf8.withContiguousStorageIfAvailable({ spells($0, surface) }) { return spelled }
         var name = name.utf8.makeIterator()
         for x in surface {
             guard let y = name.next() else { return false }
@@ -76,5 +79,13 @@ public struct NewsExtractor: ArticleExtractor {
             guard x == y || (folded == y | 0x20 && folded &- 0x61 < 26) else { return false }
         }
         return name.next() == nil
+    }
+
+    private static func spells(_ name: UnsafeBufferPointer<UInt8>, _ surface: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        for (x, y) in zip(surface, name) {
+            let folded = x | 0x20
+            guard x == y || (folded == y | 0x20 && folded &- 0x61 < 26) else { return false }
+        }
+        return true
     }
 }
