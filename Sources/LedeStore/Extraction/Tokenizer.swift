@@ -123,7 +123,7 @@ enum Tokenizer {
     /// The common case is a run of ASCII letters and digits ending in a space or a punctuation
     /// mark that cannot continue a word ("word," or "word."); anything else ("U.S.", "New
     /// York-based", "1,500", non-ASCII letters) is scanned again by `scanWordSlowly`.
-    @inline(__always)
+    @inline(always)
     private static func scanWord(
         _ bytes: UnsafeBufferPointer<UInt8>, _ position: inout Int, _ limit: Int, _ classes: UnsafeBufferPointer<ByteClass>
     ) -> (TokenShape, UInt64) {
@@ -142,13 +142,14 @@ enum Tokenizer {
                 i &+= 1
             }
         }
-        if i == start || continuesWord(bytes, at: i, limit, length: i - start, seen: seen) {
+        let stop = i < limit ? classes[Int(bytes[i])] : .space
+        if i == start || (!stop.isDisjoint(with: [.joiner, .nonASCII]) && continuesWord(bytes, at: i, limit, length: i - start, seen: seen)) {
             position = start
             return scanWordSlowly(bytes, &position, limit)
         }
         position = i
         let first = bytes[start]
-        if first &- 0x30 < 10 && !seen.isDisjoint(with: .letter) && i < limit && classes[Int(bytes[i])].contains(.joiner) {
+        if first &- 0x30 < 10 && !seen.isDisjoint(with: .letter) && stop.contains(.joiner) {
             // "3MB," was always counted letter by letter, which reads its capitals as all-caps.
             return (slowShape(bytes, start, i), hash)
         }
@@ -174,14 +175,12 @@ enum Tokenizer {
     /// letters and digits of the classes `seen`: a hyphen or an ampersand before a word
     /// character, an apostrophe inside a word, the period of an initial or a decimal, the comma
     /// or colon of a number, or any non-ASCII character (decided there).
-    @inline(__always)
     private static func continuesWord(
         _ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ limit: Int, length: Int, seen: ByteClass
     ) -> Bool {
         guard i < limit else { return false }
         let next = i + 1
         switch bytes[i] {
-        case 0x20, 0x0A: return false
         case 0x2D, 0x26: return wordCharacter(at: next, bytes, limit)  // - &
         case 0x27: return wordCharacter(at: next, bytes, limit) && !startsPossessive(bytes, next, limit)  // '
         case 0x2E:  // .
@@ -360,6 +359,8 @@ struct ByteClass: OptionSet, Sendable {
     static let space = ByteClass(rawValue: 1 << 3)
     /// `-`, `&`, `'`, `.`, `,`, `:`: may join the parts of a word ("U.S.", "1,500").
     static let joiner = ByteClass(rawValue: 1 << 4)
+    /// A byte of a non-ASCII character.
+    static let nonASCII = ByteClass(rawValue: 1 << 5)
 
     static let letter: ByteClass = [.lowercase, .uppercase]
     static let alphanumeric: ByteClass = [.lowercase, .uppercase, .digit]
@@ -372,6 +373,7 @@ struct ByteClass: OptionSet, Sendable {
         case 0x30...0x39: .digit
         case 0x20, 0x0A, 0x09, 0x0D: .space
         case 0x2D, 0x26, 0x27, 0x2E, 0x2C, 0x3A: .joiner
+        case 0x80...: .nonASCII
         default: []
         }
     }
