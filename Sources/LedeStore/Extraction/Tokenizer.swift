@@ -17,7 +17,8 @@ enum Tokenizer {
     }
 
     /// Writes the tokens of `bytes[range]` into `tokens` from `count` on, advancing `count`; the
-    /// buffer must have room for `range.count` more (a token is at least one byte).
+    /// buffer must have room for `range.count` more (a token is at least one byte). Offsets are
+    /// stored in 32 bits, so a text longer than 2 GiB has no tokens.
     static func tokenize(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, sentence: Int32, gazetteer: Gazetteer?,
         into tokens: UnsafeMutableBufferPointer<Token>, count: inout Int
@@ -31,9 +32,12 @@ enum Tokenizer {
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, sentence: Int32, gazetteer: Gazetteer?,
         classes: UnsafeBufferPointer<ByteClass>, into tokens: UnsafeMutableBufferPointer<Token>, count: inout Int
     ) {
+        guard range.upperBound <= Int32.max else { return }
         var i = range.lowerBound
         let limit = range.upperBound
         var previousEnd = -1
+        var written = count
+        defer { count = written }
         while i < limit {
             let byte = bytes[i]
             let start = i
@@ -73,7 +77,8 @@ enum Tokenizer {
             if start == previousEnd { shape.insert(.attached) }
             previousEnd = i
             var token = Token(
-                start: Int32(start), end: Int32(i), hash: hash, shape: shape, info: [], value: 0, sentence: sentence)
+                start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i), hash: hash, shape: shape, info: [],
+                value: 0, sentence: sentence)
             if shape.contains(.possessive) { token.hash = WordHash.word(bytes, start..<i) }
             if !shape.isDisjoint(with: [.word, .possessive]) {
                 if let gazetteer {
@@ -84,9 +89,9 @@ enum Tokenizer {
                     if !shape.isDisjoint(with: [.capitalized, .allCaps, .dotted]) { token.info.formUnion(gazetteer.nameInfo(token.hash)) }
                 }
             }
-            guard count < tokens.count else { return }
-            tokens[count] = token
-            count += 1
+            guard written < tokens.count else { return }
+            tokens[written] = token
+            written += 1
         }
     }
 
