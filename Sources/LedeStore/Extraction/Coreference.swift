@@ -9,9 +9,9 @@ enum Coreference {
 
         // Full names of people by their first and last words, organizations by acronym and first
         // word, and words tagged with strong evidence: hash → index of the candidate.
-        var people = SmallMap()
-        var organizations = SmallMap()
-        var strongSingles = SmallMap()
+        var people = SmallMap(capacity: 2 * candidates.count)
+        var organizations = SmallMap(capacity: 2 * candidates.count)
+        var strongSingles = SmallMap(capacity: candidates.count)
         for index in candidates.indices {
             let candidate = candidates[index]
             var first = -1
@@ -76,11 +76,13 @@ enum Coreference {
     /// "Treasury Department" or "Treasury" after "United States Treasury Department": the
     /// longer organization's name, when the shorter one's words lie inside it.
     private static func nameShortForms(_ candidates: inout [Candidate], _ text: ArticleText) {
-        let organizations = candidates.indices.filter { candidates[$0].kind == .organization && candidates[$0].reason != .acronymDefinition }
-        guard organizations.count > 1 else { return }
-        for short in organizations {
+        func isOrganization(_ index: Int) -> Bool {
+            candidates[index].kind == .organization && candidates[index].reason != .acronymDefinition
+        }
+        guard candidates.indices.count(where: isOrganization) > 1 else { return }
+        for short in candidates.indices where isOrganization(short) {
             let shortTokens = candidates[short].tokens
-            for long in organizations where candidates[long].tokens.count > shortTokens.count {
+            for long in candidates.indices where isOrganization(long) && candidates[long].tokens.count > shortTokens.count {
                 let longTokens = candidates[long].tokens
                 let fits = (longTokens.lowerBound...(longTokens.upperBound - shortTokens.count)).contains { start in
                     zip(shortTokens, start...).allSatisfy { text.tokens[$0].hash == text.tokens[$1].hash }
@@ -143,17 +145,18 @@ enum Coreference {
 /// A few word hashes, each with the candidate that first claimed it: an article names only a
 /// handful of people, so a linear search beats a dictionary.
 struct SmallMap {
-    private var keys: [UInt64] = []
-    private var values: [Int] = []
+    private var entries: [(key: UInt64, value: Int)] = []
+
+    /// A map with room for `capacity` entries in one allocation.
+    init(capacity: Int) {
+        entries.reserveCapacity(capacity)
+    }
 
     mutating func add(_ key: UInt64, _ value: Int) {
-        if !keys.contains(key) {
-            keys.append(key)
-            values.append(value)
-        }
+        if !entries.contains(where: { $0.key == key }) { entries.append((key, value)) }
     }
 
     subscript(key: UInt64) -> Int? {
-        keys.firstIndex(of: key).map { values[$0] }
+        entries.first { $0.key == key }?.value
     }
 }

@@ -21,6 +21,7 @@ struct DateResolver {
                 let future = futureKnown ?? text.tokens[sentence].contains { $0.has(.future) }
                 futureKnown = future
                 if let (found, next) = match(at: i, sentence, future: future, text) {
+                    if dates.isEmpty { dates.reserveCapacity(8) }
                     dates.append(ExtractedDate(range: text.byteRange(found.tokens), sentence: index, date: found.date, end: found.end, precision: found.precision))
                     i = next
                 } else {

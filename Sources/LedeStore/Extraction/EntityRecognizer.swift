@@ -13,6 +13,9 @@ struct EntityRecognizer {
 
     init(text: ArticleText) {
         self.text = text
+        // Room enough for most articles, so the arrays are allocated once.
+        atoms.reserveCapacity(16)
+        candidates.reserveCapacity(8 + text.tokens.count / 8)
     }
 
     mutating func recognize(sentence index: Int) {

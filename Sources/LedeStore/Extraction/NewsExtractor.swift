@@ -44,7 +44,6 @@ public struct NewsExtractor: ArticleExtractor {
         }
 
         result.mentions.reserveCapacity(candidates.count)
-        var placesWithCountry: [String] = []
         result.countries.reserveCapacity(candidates.count { $0.kind == .place && $0.country != nil })
         for (candidate, name) in zip(candidates, names) {
             let range = Coreference.byteRange(candidate, text)
@@ -54,10 +53,10 @@ public struct NewsExtractor: ArticleExtractor {
                 ExtractedMention(
                     entity: key, range: range, sentence: Int(text.tokens[candidate.tokens.lowerBound].sentence), form: form,
                     reason: article.explain ? candidate.reason.description : nil))
+            // The first mention of a place with a country says where it lies.
             if candidate.kind == .place, let index = candidate.country, case let country = gazetteer.name(index),
-                !country.isEmpty, !placesWithCountry.contains(name)
+                !country.isEmpty, result.countries[key] == nil
             {
-                placesWithCountry.append(name)
                 result.countries[key] = country
             }
         }

@@ -41,7 +41,8 @@ enum QuoteFinder {
         if let opened = open, opened + 1 < tokens.count {
             quotes.append(quote(opened, tokens.count - 1, closedAt: nil, candidates, names, text))
         }
-        return quotes.filter { !$0.range.isEmpty }
+        quotes.removeAll { $0.range.isEmpty }
+        return quotes
     }
 
     private enum Mark { case opening, closing, none }
