@@ -29,11 +29,11 @@ enum QuoteFinder {
                     open = nil
                     continue
                 }
-                if mark(i, text) == .closing {
+                if token.is(.quoteMark), mark(i, text) == .closing {
                     quotes.append(quote(opened, i, closedAt: i, candidates, names, text))
                     open = nil
                 }
-            } else if mark(i, text) == .opening {
+            } else if token.is(.quoteMark), mark(i, text) == .opening {
                 open = i
             }
             i += 1
