@@ -41,24 +41,12 @@ final class ArticleText {
             }
         }
         var capitalizedWords = WordSet(expected: tokens.count / 2)
-        for sentence in sentences {
-            var words = 0
-            var capitals = 0
-            for token in tokens[sentence] where token.is(.word) && token.length > 1 {
-                words += 1
-                if token.is(.allCaps) { capitals += 1 }
-            }
-            let shouts = words >= 2 && capitals * 10 >= words * 7
-            shouting.append(shouts)
-            guard !shouts else { continue }
-            var first = true
-            for token in tokens[sentence] {
-                if token.is(.word) {
-                    if !first && token.is(.capitalized) { capitalizedWords.insert(token.hash) }
-                    first = false
-                } else if token.is(.openingQuote) || token.is(.dash) || bytes[Int(token.start)] == 0x3A {
-                    first = true
-                }
+        tokens.withUnsafeBufferPointer { tokens in
+            for sentence in sentences {
+                let sentenceTokens = UnsafeBufferPointer(rebasing: tokens[sentence])
+                let shouts = Self.isShouted(sentenceTokens)
+                shouting.append(shouts)
+                if !shouts { Self.addCapitalizedWords(of: sentenceTokens, bytes, to: &capitalizedWords) }
             }
         }
         self.tokens = tokens
@@ -67,6 +55,32 @@ final class ArticleText {
         self.shouting = shouting
         self.capitalizedWords = capitalizedWords
         isSports = Self.opensWithSportsSlug(tokens[sentences.first ?? 0..<0], bytes)
+    }
+
+    /// Whether seven in ten of the sentence's words of two or more letters are in capitals.
+    private static func isShouted(_ tokens: UnsafeBufferPointer<Token>) -> Bool {
+        var words = 0
+        var capitals = 0
+        for token in tokens where token.is(.word) && token.length > 1 {
+            words += 1
+            if token.is(.allCaps) { capitals += 1 }
+        }
+        return words >= 2 && capitals * 10 >= words * 7
+    }
+
+    /// Adds the capitalized words of a sentence that do not open it or a clause within it.
+    private static func addCapitalizedWords(
+        of tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, to words: inout WordSet
+    ) {
+        var first = true
+        for token in tokens {
+            if token.is(.word) {
+                if !first && token.is(.capitalized) { words.insert(token.hash) }
+                first = false
+            } else if token.is(.openingQuote) || token.is(.dash) || bytes[Int(token.start)] == 0x3A {
+                first = true
+            }
+        }
     }
 
     /// "SOCCER - ...", "CRICKET - ...": Reuters' sports slugs.
