@@ -9,13 +9,21 @@
 struct EntityRecognizer {
     let text: ArticleText
     private var atoms: [Atom] = []
-    private(set) var candidates: [Candidate] = []
+    private var candidates: [Candidate] = []
 
     init(text: ArticleText) {
         self.text = text
         // Room enough for most articles, so the arrays are allocated once.
         atoms.reserveCapacity(16)
         candidates.reserveCapacity(8 + text.tokens.count / 8)
+    }
+
+    /// Hands over the candidates found so far, leaving none, so the caller's array is not
+    /// shared and changes to it copy nothing.
+    mutating func takeCandidates() -> [Candidate] {
+        let found = candidates
+        candidates = []
+        return found
     }
 
     mutating func recognize(sentence index: Int) {

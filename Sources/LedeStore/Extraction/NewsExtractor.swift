@@ -32,7 +32,7 @@ public struct NewsExtractor: ArticleExtractor {
         var recognizer = EntityRecognizer(text: text)
         let dateline = DatelineFinder.find(text)
         for sentence in text.sentences.indices { recognizer.recognize(sentence: sentence) }
-        var candidates = recognizer.candidates
+        var candidates = recognizer.takeCandidates()
         if let dateline {
             candidates.removeAll { $0.tokens.overlaps(dateline.tokens) }
             candidates.append(dateline)
@@ -44,7 +44,10 @@ public struct NewsExtractor: ArticleExtractor {
         }
 
         result.mentions.reserveCapacity(candidates.count)
-        result.countries.reserveCapacity(candidates.count { $0.kind == .place && $0.country != nil })
+        let placesWithCountry = candidates.count { $0.kind == .place && $0.country != nil }
+        result.countries.reserveCapacity(placesWithCountry)
+        var countryNames: [String] = []
+        countryNames.reserveCapacity(placesWithCountry)
         for (candidate, name) in zip(candidates, names) {
             let range = Coreference.byteRange(candidate, text)
             let key = EntityKey(name: name, kind: candidate.kind)
@@ -55,8 +58,9 @@ public struct NewsExtractor: ArticleExtractor {
                     reason: article.explain ? candidate.reason.description : nil))
             // The first mention of a place with a country says where it lies.
             if candidate.kind == .place, let index = candidate.country, case let country = gazetteer.name(index),
-                !country.isEmpty, result.countries[key] == nil
+                !country.isEmpty, !countryNames.contains(name)
             {
+                countryNames.append(name)
                 result.countries[key] = country
             }
         }
