@@ -8,13 +8,12 @@
 /// nothing, so there only gazetteer names count.
 struct EntityRecognizer {
     let text: ArticleText
-    private var atoms: [Atom] = []
+    private var atoms = AtomBuffer()
     private var candidates: [Candidate] = []
 
     init(text: ArticleText) {
         self.text = text
         // Room enough for most articles, so the arrays are allocated once.
-        atoms.reserveCapacity(16)
         candidates.reserveCapacity(8 + text.tokens.count / 8)
     }
 
@@ -42,8 +41,7 @@ struct EntityRecognizer {
             // "New York-based", "Hong Kong-born": part of a compound, no entity.
             let compound = end < sentence.upperBound && text.tokens[end].is(.lowercaseSuffix) && text.tokens[end].is(.capitalized)
             if !compound {
-                let run = atoms
-                process(run)
+                process(atoms.run)
             }
             i = compound ? end + 1 : end
         }
@@ -73,8 +71,8 @@ struct EntityRecognizer {
 
     // MARK: Runs
 
-    private mutating func process(_ run: [Atom]) {
-        var run = run[...]
+    private mutating func process(_ run: ArraySlice<Atom>) {
+        var run = run
         // A common word opening a sentence is capitalized for that reason alone.
         if let first = run.first, first.isWord, text.startsClause(first.tokens.lowerBound),
             first.has(.commonWord), !text.capitalizedWords.contains(text.tokens[first.tokens.lowerBound].hash),

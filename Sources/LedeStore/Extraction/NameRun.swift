@@ -14,6 +14,32 @@ struct Atom {
     func has(_ flags: WordInfo) -> Bool { phrase == nil && !info.isDisjoint(with: flags) }
 }
 
+/// The atoms of the run being read, in storage kept from one run to the next.
+struct AtomBuffer {
+    private var storage: [Atom] = []
+    private var count = 0
+
+    init() {
+        storage.reserveCapacity(16)
+    }
+
+    /// The atoms appended since the last `removeAll`.
+    var run: ArraySlice<Atom> { storage[..<count] }
+
+    mutating func removeAll() {
+        count = 0
+    }
+
+    mutating func append(_ atom: Atom) {
+        if count < storage.count {
+            storage[count] = atom
+        } else {
+            storage.append(atom)
+        }
+        count += 1
+    }
+}
+
 enum NameRun {
     /// The atom that starts at token `i` of `sentence`, or nil when none does.
     static func atom(at i: Int, in sentence: Range<Int>, _ text: ArticleText) -> Atom? {
@@ -63,8 +89,8 @@ enum NameRun {
     }
 
     /// Collects the run that starts with `first` into `atoms`; returns the token after it.
-    static func collect(from first: Atom, in sentence: Range<Int>, _ text: ArticleText, into atoms: inout [Atom]) -> Int {
-        atoms.removeAll(keepingCapacity: true)
+    static func collect(from first: Atom, in sentence: Range<Int>, _ text: ArticleText, into atoms: inout AtomBuffer) -> Int {
+        atoms.removeAll()
         atoms.append(first)
         var j = first.tokens.upperBound
         while j < sentence.upperBound {
