@@ -14,7 +14,10 @@ struct DateResolver {
             var i = sentence.lowerBound
             while i < sentence.upperBound {
                 let token = text.tokens[i]
-                guard token.is(.number) || token.has([.month, .weekday, .dateWord]) else {
+                // "the" opens a date only before an ordinal, a date word: "the first half of 2019".
+                guard token.is(.number) || token.has([.month, .weekday, .dateWord]),
+                    token.hash != words.the || (i + 1 < sentence.upperBound && text.tokens[i + 1].has(.dateWord))
+                else {
                     i += 1
                     continue
                 }
