@@ -141,7 +141,11 @@ struct WordSet {
     init(expected: Int) {
         var size = 16
         while size < expected * 2 { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size)
+        // Not `Array(repeating:count:)`, whose unspecialized allocation looks the array's type up
+        // at run time, at the cost of a thousand instructions.
+        slots = []
+        slots.reserveCapacity(size)
+        slots.append(contentsOf: repeatElement(0, count: size))
         mask = size - 1
     }
 
