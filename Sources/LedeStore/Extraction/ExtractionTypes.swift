@@ -6,6 +6,15 @@
 /// the same key in two articles is the same entity.
 public protocol ArticleExtractor: Sendable {
     func extract(_ article: ExtractionInput) -> ExtractionResult
+    /// The same result as `extract(_:)`, with scratch memory taken from `workspace`, which the
+    /// caller keeps for its next article on the same thread.
+    func extract(_ article: ExtractionInput, reusing workspace: inout ExtractionWorkspace) -> ExtractionResult
+}
+
+extension ArticleExtractor {
+    public func extract(_ article: ExtractionInput, reusing workspace: inout ExtractionWorkspace) -> ExtractionResult {
+        extract(article)
+    }
 }
 
 /// What an extractor sees of one article.

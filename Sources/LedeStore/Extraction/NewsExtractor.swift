@@ -5,7 +5,7 @@ import Foundation
 /// punctuation and cue words (no statistical model).
 ///
 /// Immutable and `Sendable`: one instance serves every loading thread; each call keeps its
-/// scratch state on its own stack.
+/// scratch state on its own stack or in the caller's `ExtractionWorkspace`.
 public struct NewsExtractor: ArticleExtractor {
     public let gazetteer: Gazetteer
 
@@ -17,16 +17,23 @@ public struct NewsExtractor: ArticleExtractor {
     }
 
     public func extract(_ article: ExtractionInput) -> ExtractionResult {
-        if let result = article.text.utf8.withContiguousStorageIfAvailable({ extract(article, $0) }) {
+        var workspace = ExtractionWorkspace()
+        return extract(article, reusing: &workspace)
+    }
+
+    public func extract(_ article: ExtractionInput, reusing workspace: inout ExtractionWorkspace) -> ExtractionResult {
+        if let result = article.text.utf8.withContiguousStorageIfAvailable({ extract(article, $0, &workspace) }) {
             return result
         }
         let bytes = Array(article.text.utf8)
-        return bytes.withUnsafeBufferPointer { extract(article, $0) }
+        return bytes.withUnsafeBufferPointer { extract(article, $0, &workspace) }
     }
 
-    private func extract(_ article: ExtractionInput, _ bytes: UnsafeBufferPointer<UInt8>) -> ExtractionResult {
+    private func extract(
+        _ article: ExtractionInput, _ bytes: UnsafeBufferPointer<UInt8>, _ workspace: inout ExtractionWorkspace
+    ) -> ExtractionResult {
         var result = ExtractionResult()
-        let text = ArticleText(bytes: bytes, input: article, gazetteer: gazetteer)
+        let text = ArticleText(bytes: bytes, input: article, gazetteer: gazetteer, workspace: &workspace)
         guard !text.tokens.isEmpty else { return result }
 
         var recognizer = EntityRecognizer(text: text)
