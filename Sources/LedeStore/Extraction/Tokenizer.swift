@@ -82,10 +82,9 @@ enum Tokenizer {
             if shape.contains(.possessive) { token.hash = WordHash.word(bytes, start..<i) }
             if !shape.isDisjoint(with: [.word, .possessive]) {
                 if let gazetteer {
-                    if let entry = gazetteer.word(token.hash) {
-                        token.info = entry.info
-                        token.value = entry.value
-                    }
+                    let entry = gazetteer.word(token.hash)
+                    token.info = entry.info
+                    token.value = entry.value
                     if !shape.isDisjoint(with: [.capitalized, .allCaps, .dotted]) { token.info.formUnion(gazetteer.nameInfo(token.hash)) }
                 }
             }
