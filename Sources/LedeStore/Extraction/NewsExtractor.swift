@@ -52,7 +52,7 @@ public struct NewsExtractor: ArticleExtractor {
 
         result.mentions.reserveCapacity(candidates.count)
         let placesWithCountry = candidates.count { $0.kind == .place && $0.country != nil }
-        result.countries.reserveCapacity(placesWithCountry)
+        result.countries = Dictionary(minimumCapacity: placesWithCountry)
         var countryNames: [String] = []
         countryNames.reserveCapacity(placesWithCountry)
         for (candidate, name) in zip(candidates, names) {
