@@ -3,15 +3,22 @@
 /// tagged only by default takes the kind it was given with strong evidence elsewhere in the
 /// article.
 enum Coreference {
-    static func resolve(_ candidates: inout [Candidate], _ text: ArticleText) {
+    /// The maps `resolve` fills for each article, kept in an `ExtractionWorkspace`.
+    struct Maps: Sendable {
+        var people = SmallMap()
+        var organizations = SmallMap()
+        var strongSingles = SmallMap()
+    }
+
+    static func resolve(_ candidates: inout [Candidate], _ text: ArticleText, maps: inout Maps) {
         candidates.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
         removeOverlaps(&candidates)
 
         // Full names of people by their first and last words, organizations by acronym and first
         // word, and words tagged with strong evidence: hash → index of the candidate.
-        var people = SmallMap(capacity: 2 * candidates.count)
-        var organizations = SmallMap(capacity: 2 * candidates.count)
-        var strongSingles = SmallMap(capacity: candidates.count)
+        maps.people.removeAll(reservingCapacity: 2 * candidates.count)
+        maps.organizations.removeAll(reservingCapacity: 2 * candidates.count)
+        maps.strongSingles.removeAll(reservingCapacity: candidates.count)
         for index in candidates.indices {
             let candidate = candidates[index]
             var first = -1
@@ -25,21 +32,21 @@ enum Coreference {
             guard first >= 0 else { continue }
             if candidate.kind == .person && words >= 2 {
                 candidates[index].name = candidate.name ?? .text(byteRange(candidate, text))
-                people.add(text.tokens[last].hash, index)
+                maps.people.add(text.tokens[last].hash, index)
                 let firstToken = text.tokens[first]
-                if !firstToken.has(.givenName) && !firstToken.is(.initial) { people.add(firstToken.hash, index) }
+                if !firstToken.has(.givenName) && !firstToken.is(.initial) { maps.people.add(firstToken.hash, index) }
             }
             if candidate.kind == .organization && candidate.strong {
                 candidates[index].name = candidate.name ?? .text(byteRange(candidate, text))
                 if let acronym = bracketedAcronym(after: candidate.tokens.upperBound, text) {
-                    organizations.add(text.tokens[acronym].hash, index)
+                    maps.organizations.add(text.tokens[acronym].hash, index)
                 }
                 // "Magna International", then "Magna".
                 let firstToken = text.tokens[first]
-                if words >= 2 && !firstToken.has([.commonWord, .phraseStart, .givenName]) { organizations.add(firstToken.hash, index) }
+                if words >= 2 && !firstToken.has([.commonWord, .phraseStart, .givenName]) { maps.organizations.add(firstToken.hash, index) }
             }
             if words == 1 && candidate.strong && !candidate.adjective && !candidate.tentative {
-                strongSingles.add(text.tokens[first].hash, index)
+                maps.strongSingles.add(text.tokens[first].hash, index)
             }
         }
 
@@ -50,15 +57,15 @@ enum Coreference {
             let overridable = !candidate.strong || candidate.kind == .person
                 || (candidate.reason == .gazetteer && candidate.kind != .place)
             let shouted = token.is(.allCaps) && !text.shouting[Int(token.sentence)]
-            if overridable, !shouted, let source = people[token.hash] {
+            if overridable, !shouted, let source = maps.people[token.hash] {
                 candidates[index].kind = .person
                 candidates[index].name = candidates[source].name
                 candidates[index].reason = .coreference
-            } else if let source = organizations[token.hash] {
+            } else if let source = maps.organizations[token.hash] {
                 candidates[index].kind = .organization
                 candidates[index].name = candidates[source].name
                 candidates[index].reason = .acronymDefinition
-            } else if !candidate.strong, let source = strongSingles[token.hash] {
+            } else if !candidate.strong, let source = maps.strongSingles[token.hash] {
                 candidates[index].kind = candidates[source].kind
                 candidates[index].name = candidates[source].name
                 candidates[index].country = candidates[source].country
@@ -144,11 +151,12 @@ enum Coreference {
 
 /// A few word hashes, each with the candidate that first claimed it: an article names only a
 /// handful of people, so a linear search beats a dictionary.
-struct SmallMap {
+struct SmallMap: Sendable {
     private var entries: [(key: UInt64, value: Int)] = []
 
-    /// A map with room for `capacity` entries in one allocation.
-    init(capacity: Int) {
+    /// Empties the map, keeping its memory, and makes room for `capacity` entries.
+    mutating func removeAll(reservingCapacity capacity: Int) {
+        entries.removeAll(keepingCapacity: true)
         entries.reserveCapacity(capacity)
     }
 

@@ -8,21 +8,25 @@
 /// nothing, so there only gazetteer names count.
 struct EntityRecognizer {
     let text: ArticleText
-    private var atoms = AtomBuffer()
-    private var candidates: [Candidate] = []
+    private var atoms: AtomBuffer
+    private var candidates: [Candidate]
 
-    init(text: ArticleText) {
+    /// A recognizer that collects its candidates in `candidates`, an empty array, and its name
+    /// runs in `atoms`: memory kept from an earlier article.
+    init(text: ArticleText, candidates: consuming [Candidate], atoms: consuming AtomBuffer) {
         self.text = text
-        // Room enough for most articles, so the arrays are allocated once.
-        candidates.reserveCapacity(8 + text.tokens.count / 8)
+        self.candidates = candidates
+        self.atoms = atoms
     }
 
-    /// Hands over the candidates found so far, leaving none, so the caller's array is not
-    /// shared and changes to it copy nothing.
-    mutating func takeCandidates() -> [Candidate] {
-        let found = candidates
-        candidates = []
-        return found
+    /// Hands over the candidates found and the atom buffer, leaving none, so the caller's
+    /// arrays are not shared and changes to them copy nothing.
+    mutating func finish() -> (candidates: [Candidate], atoms: AtomBuffer) {
+        defer {
+            candidates = []
+            atoms = AtomBuffer()
+        }
+        return (candidates, atoms)
     }
 
     mutating func recognize(sentence index: Int) {

@@ -10,12 +10,32 @@ public struct ExtractionWorkspace: Sendable {
     var sentenceParagraphs: [Int] = []
     var shouting: [Bool] = []
     var capitalizedWords = WordSet()
+    var candidates: [Candidate] = []
+    var atoms = AtomBuffer()
+    var coreference = Coreference.Maps()
 
     /// Buffers larger than this many entries are dropped after the article that needed them,
     /// so that one huge article does not hold its memory for the rest of the load.
     static let largestKept = 1 << 16
 
     public init() {}
+
+    /// Hands over the candidate array, empty and with room for `capacity`, leaving the workspace
+    /// without it until it is given back, so that the array is not shared.
+    mutating func takeCandidates(reserving capacity: Int) -> [Candidate] {
+        var taken: [Candidate] = []
+        swap(&taken, &candidates)
+        taken.removeAll(keepingCapacity: true)
+        taken.reserveCapacity(capacity)
+        return taken
+    }
+
+    /// Hands over the atom buffer, leaving the workspace without it until it is given back.
+    mutating func takeAtoms() -> AtomBuffer {
+        var taken = AtomBuffer()
+        swap(&taken, &atoms)
+        return taken
+    }
 
     /// Token storage for a text of `byteCount` bytes, holding at least `byteCount + 1` tokens.
     mutating func tokenStorage(for byteCount: Int) -> [Token] {

@@ -19,9 +19,7 @@ struct AtomBuffer {
     private var storage: [Atom] = []
     private var count = 0
 
-    init() {
-        storage.reserveCapacity(16)
-    }
+    init() {}
 
     /// The atoms appended since the last `removeAll`.
     var run: ArraySlice<Atom> { storage[..<count] }

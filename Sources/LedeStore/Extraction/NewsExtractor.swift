@@ -36,16 +36,19 @@ public struct NewsExtractor: ArticleExtractor {
         let text = ArticleText(bytes: bytes, input: article, gazetteer: gazetteer, workspace: &workspace)
         guard !text.tokens.isEmpty else { return result }
 
-        var recognizer = EntityRecognizer(text: text)
+        // Room enough for most articles, so the candidates are allocated once.
+        var recognizer = EntityRecognizer(
+            text: text, candidates: workspace.takeCandidates(reserving: 8 + text.tokens.count / 8), atoms: workspace.takeAtoms())
         let dateline = DatelineFinder.find(text)
         for sentence in text.sentences.indices { recognizer.recognize(sentence: sentence) }
-        var candidates = recognizer.takeCandidates()
+        var (candidates, atoms) = recognizer.finish()
+        workspace.atoms = atoms
         if let dateline {
             candidates.removeAll { $0.tokens.overlaps(dateline.tokens) }
             candidates.append(dateline)
             result.dateline = dateline.name?.string(text)
         }
-        Coreference.resolve(&candidates, text)
+        Coreference.resolve(&candidates, text, maps: &workspace.coreference)
         let names = candidates.map { candidate in
             candidate.name?.string(text) ?? text.string(Coreference.byteRange(candidate, text))
         }
@@ -74,6 +77,7 @@ public struct NewsExtractor: ArticleExtractor {
         RoleFinder.find(candidates, names, text, into: &result.roles)
         result.quotes = QuoteFinder.find(candidates, names, text, paragraphs: article.paragraphs)
         result.dates = DateResolver(published: article.published?.localDate).find(text)
+        workspace.candidates = candidates
         return result
     }
 
