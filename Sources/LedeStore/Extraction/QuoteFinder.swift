@@ -15,26 +15,29 @@ enum QuoteFinder {
         var open: Int?
         var i = 0
         while i < tokens.count {
+            guard let opened = open else {
+                // Outside a quote only a quotation mark matters.
+                while i < tokens.count && !tokens[i].is(.quoteMark) { i += 1 }
+                if i < tokens.count && mark(i, text) == .opening { open = i }
+                i += 1
+                continue
+            }
             let token = tokens[i]
-            if let opened = open {
-                let paragraph = text.sentenceParagraphs[Int(token.sentence)]
-                let startsParagraph = i > 0 && text.sentenceParagraphs[Int(tokens[i - 1].sentence)] != paragraph
-                if startsParagraph && paragraph != text.sentenceParagraphs[Int(tokens[opened].sentence)] {
-                    // A new paragraph opening with a quotation mark continues the quote.
-                    if mark(i, text) == .opening {
-                        i += 1
-                        continue
-                    }
-                    quotes.append(quote(opened, i - 1, closedAt: nil, candidates, names, text))
-                    open = nil
+            let paragraph = text.sentenceParagraphs[Int(token.sentence)]
+            let startsParagraph = i > 0 && text.sentenceParagraphs[Int(tokens[i - 1].sentence)] != paragraph
+            if startsParagraph && paragraph != text.sentenceParagraphs[Int(tokens[opened].sentence)] {
+                // A new paragraph opening with a quotation mark continues the quote.
+                if mark(i, text) == .opening {
+                    i += 1
                     continue
                 }
-                if token.is(.quoteMark), mark(i, text) == .closing {
-                    quotes.append(quote(opened, i, closedAt: i, candidates, names, text))
-                    open = nil
-                }
-            } else if token.is(.quoteMark), mark(i, text) == .opening {
-                open = i
+                quotes.append(quote(opened, i - 1, closedAt: nil, candidates, names, text))
+                open = nil
+                continue
+            }
+            if token.is(.quoteMark), mark(i, text) == .closing {
+                quotes.append(quote(opened, i, closedAt: i, candidates, names, text))
+                open = nil
             }
             i += 1
         }
