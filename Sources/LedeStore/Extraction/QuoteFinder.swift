@@ -38,8 +38,13 @@ enum QuoteFinder {
             if token.is(.quoteMark), mark(i, text) == .closing {
                 quotes.append(quote(opened, i, closedAt: i, candidates, names, text))
                 open = nil
+                i += 1
+                continue
             }
+            // To the end of the sentence the paragraph stays the same: only a quotation mark matters.
+            let end = text.sentences[Int(token.sentence)].upperBound
             i += 1
+            while i < end && !tokens[i].is(.quoteMark) { i += 1 }
         }
         if let opened = open, opened + 1 < tokens.count {
             quotes.append(quote(opened, tokens.count - 1, closedAt: nil, candidates, names, text))
