@@ -117,6 +117,18 @@ final class ArticleText {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
+    /// The first token in `range` that `matches`, or `range.upperBound` when none does: a scan
+    /// for the few tokens a component reads, checking the bounds once rather than per token.
+    @inline(__always)
+    func firstToken(in range: Range<Int>, where matches: (Token) -> Bool) -> Int {
+        tokens.withUnsafeBufferPointer { buffer in
+            let end = min(range.upperBound, buffer.count)
+            var i = max(range.lowerBound, 0)
+            while i < end && !matches(buffer[i]) { i += 1 }
+            return i < end ? i : range.upperBound
+        }
+    }
+
     /// The text from the first to the last of `tokens`.
     func text(_ tokens: Range<Int>) -> String {
         string(byteRange(tokens))

@@ -13,11 +13,11 @@ struct DateResolver {
             var futureKnown: Bool?
             var i = sentence.lowerBound
             while i < sentence.upperBound {
+                i = text.firstToken(in: i..<sentence.upperBound) { $0.is(.number) || $0.has([.month, .weekday, .dateWord]) }
+                guard i < sentence.upperBound else { break }
                 let token = text.tokens[i]
                 // "the" opens a date only before an ordinal, a date word: "the first half of 2019".
-                guard token.is(.number) || token.has([.month, .weekday, .dateWord]),
-                    token.hash != words.the || (i + 1 < sentence.upperBound && text.tokens[i + 1].has(.dateWord))
-                else {
+                guard token.hash != words.the || (i + 1 < sentence.upperBound && text.tokens[i + 1].has(.dateWord)) else {
                     i += 1
                     continue
                 }

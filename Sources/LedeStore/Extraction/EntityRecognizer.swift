@@ -37,7 +37,8 @@ struct EntityRecognizer {
         }
         var i = sentence.lowerBound
         while i < sentence.upperBound {
-            guard let first = NameRun.atom(at: i, in: sentence, text) else {
+            i = text.firstToken(in: i..<sentence.upperBound, where: NameRun.mayStartAtom)
+            guard i < sentence.upperBound, let first = NameRun.atom(at: i, in: sentence, text) else {
                 i += 1
                 continue
             }

@@ -42,15 +42,19 @@ enum NameRun {
     /// The atom that starts at token `i` of `sentence`, or nil when none does.
     static func atom(at i: Int, in sentence: Range<Int>, _ text: ArticleText) -> Atom? {
         let token = text.tokens[i]
-        guard token.is(.word), !token.shape.isDisjoint(with: [.capitalized, .allCaps, .initial, .dotted]) else {
-            return nil
-        }
+        guard mayStartAtom(token) else { return nil }
         if token.has(.phraseStart), let (phrase, length) = longestPhrase(at: i, in: sentence, text) {
             return Atom(tokens: i..<(i + length), phrase: phrase, info: [], isConnector: false)
         }
         if token.has(.notName) || token.has(.month) || token.has(.weekday) || token.is(.lowercaseSuffix) { return nil }
         if token.length == 1 && !token.is(.initial) { return nil }
         return Atom(tokens: i..<(i + 1), phrase: nil, info: token.info, isConnector: false)
+    }
+
+    /// Whether an atom may start at `token`: a word capitalized, in capitals, or an initial.
+    @inline(__always)
+    static func mayStartAtom(_ token: Token) -> Bool {
+        token.is(.word) && token.is([.capitalized, .allCaps, .initial, .dotted])
     }
 
     /// The longest gazetteer phrase starting at `i` that the writing allows: an acronym only in

@@ -17,7 +17,7 @@ enum QuoteFinder {
         while i < tokens.count {
             guard let opened = open else {
                 // Outside a quote only a quotation mark matters.
-                while i < tokens.count && !tokens[i].is(.quoteMark) { i += 1 }
+                i = text.firstToken(in: i..<tokens.count) { $0.is(.quoteMark) }
                 if i < tokens.count && mark(i, text) == .opening { open = i }
                 i += 1
                 continue
@@ -44,7 +44,7 @@ enum QuoteFinder {
             // To the end of the sentence the paragraph stays the same: only a quotation mark matters.
             let end = text.sentences[Int(token.sentence)].upperBound
             i += 1
-            while i < end && !tokens[i].is(.quoteMark) { i += 1 }
+            i = text.firstToken(in: i..<end) { $0.is(.quoteMark) }
         }
         if let opened = open, opened + 1 < tokens.count {
             quotes.append(quote(opened, tokens.count - 1, closedAt: nil, candidates, names, text))
