@@ -54,10 +54,10 @@ public struct NewsExtractor: ArticleExtractor {
         }
 
         result.mentions.reserveCapacity(candidates.count)
-        let placesWithCountry = candidates.count { $0.kind == .place && $0.country != nil }
-        result.countries = Dictionary(minimumCapacity: placesWithCountry)
+        let placeMentionsWithCountry = candidates.count { $0.kind == .place && $0.country != nil }
+        result.countries = Dictionary(minimumCapacity: placeMentionsWithCountry)
         var countryNames: [String] = []
-        countryNames.reserveCapacity(placesWithCountry)
+        countryNames.reserveCapacity(placeMentionsWithCountry)
         for (candidate, name) in zip(candidates, names) {
             let range = Coreference.byteRange(candidate, text)
             let key = EntityKey(name: name, kind: candidate.kind)
