@@ -2,11 +2,12 @@
 /// tokens form each sentence, and article-wide evidence about capitalization.
 ///
 /// A class, so the components share one instance; it lives only during one `extract` call,
-/// while its `bytes` are valid.
+/// while its `bytes` are valid. Its arrays share their memory with the `ExtractionWorkspace` it
+/// was built in, which rewrites them for the next article once this one is gone.
 final class ArticleText {
     let bytes: UnsafeBufferPointer<UInt8>
     let gazetteer: Gazetteer
-    let tokens: [Token]
+    let tokens: ArraySlice<Token>
     /// The tokens of each sentence.
     let sentences: [Range<Int>]
     /// The paragraph each sentence is in.
@@ -18,17 +19,26 @@ final class ArticleText {
     /// A sports story ("SOCCER - ..."): a city before a score is a team.
     let isSports: Bool
 
-    init(bytes: UnsafeBufferPointer<UInt8>, input: ExtractionInput, gazetteer: Gazetteer) {
+    init(bytes: UnsafeBufferPointer<UInt8>, input: ExtractionInput, gazetteer: Gazetteer, workspace: inout ExtractionWorkspace) {
         self.bytes = bytes
         self.gazetteer = gazetteer
-        var sentences: [Range<Int>] = []
-        var sentenceParagraphs: [Int] = []
-        var shouting: [Bool] = []
+        workspace.sentences.removeAll(keepingCapacity: true)
+        workspace.sentenceParagraphs.removeAll(keepingCapacity: true)
+        workspace.shouting.removeAll(keepingCapacity: true)
+        var sentences = workspace.sentences
+        var sentenceParagraphs = workspace.sentenceParagraphs
+        var shouting = workspace.shouting
+        workspace.sentences = []
+        workspace.sentenceParagraphs = []
+        workspace.shouting = []
         sentences.reserveCapacity(input.sentences.count)
         sentenceParagraphs.reserveCapacity(input.sentences.count)
         shouting.reserveCapacity(input.sentences.count)
         // A token is at least one byte, so the text's length bounds their number.
-        let tokens = [Token](unsafeUninitializedCapacity: bytes.count + 1) { buffer, count in
+        var storage = workspace.tokenStorage(for: bytes.count)
+        workspace.tokens = []
+        var count = 0
+        storage.withUnsafeMutableBufferPointer { buffer in
             for (index, sentence) in input.sentences.enumerated() {
                 let first = count
                 let lower = min(max(0, sentence.range.lowerBound), bytes.count)
@@ -40,25 +50,16 @@ final class ArticleText {
                 sentenceParagraphs.append(sentence.paragraph)
             }
         }
-        var capitalizedWords = WordSet(expected: tokens.count / 2)
-        for sentence in sentences {
-            var words = 0
-            var capitals = 0
-            for token in tokens[sentence] where token.is(.word) && token.length > 1 {
-                words += 1
-                if token.is(.allCaps) { capitals += 1 }
-            }
-            let shouts = words >= 2 && capitals * 10 >= words * 7
-            shouting.append(shouts)
-            guard !shouts else { continue }
-            var first = true
-            for token in tokens[sentence] {
-                if token.is(.word) {
-                    if !first && token.is(.capitalized) { capitalizedWords.insert(token.hash) }
-                    first = false
-                } else if token.is(.openingQuote) || token.is(.dash) || bytes[Int(token.start)] == 0x3A {
-                    first = true
-                }
+        let tokens = storage[..<count]
+        var capitalizedWords = workspace.capitalizedWords
+        workspace.capitalizedWords = WordSet()
+        capitalizedWords.reset(expected: count / 2)
+        tokens.withUnsafeBufferPointer { tokens in
+            for sentence in sentences {
+                let sentenceTokens = UnsafeBufferPointer(rebasing: tokens[sentence])
+                let shouts = Self.isShouted(sentenceTokens)
+                shouting.append(shouts)
+                if !shouts { Self.addCapitalizedWords(of: sentenceTokens, bytes, to: &capitalizedWords) }
             }
         }
         self.tokens = tokens
@@ -66,7 +67,38 @@ final class ArticleText {
         self.sentenceParagraphs = sentenceParagraphs
         self.shouting = shouting
         self.capitalizedWords = capitalizedWords
+        workspace.tokens = storage
+        workspace.sentences = sentences
+        workspace.sentenceParagraphs = sentenceParagraphs
+        workspace.shouting = shouting
+        workspace.capitalizedWords = capitalizedWords
         isSports = Self.opensWithSportsSlug(tokens[sentences.first ?? 0..<0], bytes)
+    }
+
+    /// Whether seven in ten of the sentence's words of two or more letters are in capitals.
+    private static func isShouted(_ tokens: UnsafeBufferPointer<Token>) -> Bool {
+        var words = 0
+        var capitals = 0
+        for token in tokens where token.is(.word) && token.length > 1 {
+            words += 1
+            if token.is(.allCaps) { capitals += 1 }
+        }
+        return words >= 2 && capitals * 10 >= words * 7
+    }
+
+    /// Adds the capitalized words of a sentence that do not open it or a clause within it.
+    private static func addCapitalizedWords(
+        of tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, to words: inout WordSet
+    ) {
+        var first = true
+        for token in tokens {
+            if token.is(.word) {
+                if !first && token.is(.capitalized) { words.insert(token.hash) }
+                first = false
+            } else if token.is(.openingQuote) || token.is(.dash) || bytes[Int(token.start)] == 0x3A {
+                first = true
+            }
+        }
     }
 
     /// "SOCCER - ...", "CRICKET - ...": Reuters' sports slugs.
@@ -83,6 +115,18 @@ final class ArticleText {
 
     func string(_ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// The first token in `range` that `matches`, or `range.upperBound` when none does: a scan
+    /// for the few tokens a component reads, checking the bounds once rather than per token.
+    @inline(__always)
+    func firstToken(in range: Range<Int>, where matches: (Token) -> Bool) -> Int {
+        tokens.withUnsafeBufferPointer { buffer in
+            let end = min(range.upperBound, buffer.count)
+            var i = max(range.lowerBound, 0)
+            while i < end && !matches(buffer[i]) { i += 1 }
+            return i < end ? i : range.upperBound
+        }
     }
 
     /// The text from the first to the last of `tokens`.
@@ -119,23 +163,36 @@ enum SportsSlug {
     ].map { word in Array(word.utf8).withUnsafeBufferPointer { WordHash.word($0, 0..<$0.count) } }
 }
 
-/// A set of word hashes for one article: one allocation, no rehashing.
-struct WordSet {
-    private var slots: [UInt64]
-    private var mask: Int
-
-    init(expected: Int) {
-        var size = 16
-        while size < expected * 2 { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size)
-        mask = size - 1
-    }
-
+/// A set of word hashes for one article: no rehashing, and its memory reused by the next article.
+struct WordSet: Sendable {
+    /// The table, of which the first `size` slots are in use.
+    private var slots: [UInt64] = []
+    private var size = 0
+    private var mask = 0
     private var count = 0
+
+    init() {}
+
+    /// Empties the set and sizes it for `expected` words.
+    mutating func reset(expected: Int) {
+        size = 16
+        while size < expected * 2 { size <<= 1 }
+        mask = size - 1
+        count = 0
+        if slots.count < size || slots.count > max(size, ExtractionWorkspace.largestKept) {
+            // Not `Array(repeating:count:)`, whose unspecialized allocation looks the array's type
+            // up at run time, at the cost of a thousand instructions.
+            slots = []
+            slots.reserveCapacity(size)
+            slots.append(contentsOf: repeatElement(0, count: size))
+        } else {
+            slots.withUnsafeMutableBufferPointer { $0[..<size].update(repeating: 0) }
+        }
+    }
 
     mutating func insert(_ hash: UInt64) {
         let key = hash == 0 ? 1 : hash
-        guard count * 2 < slots.count else { return }
+        guard count * 2 < size else { return }
         var slot = Int(truncatingIfNeeded: key >> 7) & mask
         while slots[slot] != 0 {
             if slots[slot] == key { return }

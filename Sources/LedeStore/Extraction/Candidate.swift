@@ -1,12 +1,15 @@
 /// An entity mention found in a sentence, before coreference settles its name.
+///
+/// A plain value holding no references, so the candidates of an article are sorted, filtered
+/// and copied without reference counting; names become Strings only once they are settled.
 struct Candidate {
     /// Token indices of the mention.
     var tokens: Range<Int>
     var kind: EntityKind
-    /// The canonical name the gazetteer gave, or nil to take it from the text.
-    var name: String?
-    /// For places: the country they lie in.
-    var country: String?
+    /// Where the canonical name comes from; nil to take it from the text.
+    var name: CandidateName?
+    /// For places: the index in `Gazetteer.names` of the country they lie in.
+    var country: Int32?
     /// A nationality adjective ("North Korean") standing for its place.
     var adjective = false
     /// Whether the evidence is strong (a gazetteer, a cue word, a title) or only a default.
@@ -20,13 +23,33 @@ struct Candidate {
     /// ("Trump") that may be the surname of someone named in full elsewhere.
     var tentative = false
 
-    init(_ tokens: Range<Int>, _ kind: EntityKind, name: String? = nil, country: String? = nil, strong: Bool, _ reason: Reason) {
+    init(
+        _ tokens: Range<Int>, _ kind: EntityKind, name: CandidateName? = nil, country: Int32? = nil, strong: Bool, _ reason: Reason
+    ) {
         self.tokens = tokens
         self.kind = kind
         self.name = name
         self.country = country
         self.strong = strong
         self.reason = reason
+    }
+}
+
+/// Where a candidate's canonical name comes from.
+enum CandidateName: Equatable {
+    /// A name in the gazetteer, by its index in `Gazetteer.names`.
+    case gazetteer(Int32)
+    /// The words of a byte range of the text, each run of white space read as one space.
+    case text(Range<Int>)
+    /// The words of a byte range written in capitals, title-cased: "NEW YORK" is "New York".
+    case titleCased(Range<Int>)
+
+    func string(_ text: ArticleText) -> String {
+        switch self {
+        case .gazetteer(let index): text.gazetteer.name(index)
+        case .text(let range): Coreference.normalizedSpaces(range, text)
+        case .titleCased(let range): DatelineFinder.titleCased(UnsafeBufferPointer(rebasing: text.bytes[range]))
+        }
     }
 }
 

@@ -3,15 +3,22 @@
 /// tagged only by default takes the kind it was given with strong evidence elsewhere in the
 /// article.
 enum Coreference {
-    static func resolve(_ candidates: inout [Candidate], _ text: ArticleText) {
+    /// The maps `resolve` fills for each article, kept in an `ExtractionWorkspace`.
+    struct Maps: Sendable {
+        var people = SmallMap()
+        var organizations = SmallMap()
+        var strongSingles = SmallMap()
+    }
+
+    static func resolve(_ candidates: inout [Candidate], _ text: ArticleText, maps: inout Maps) {
         candidates.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
         removeOverlaps(&candidates)
 
         // Full names of people by their first and last words, organizations by acronym and first
         // word, and words tagged with strong evidence: hash → index of the candidate.
-        var people = SmallMap()
-        var organizations = SmallMap()
-        var strongSingles = SmallMap()
+        maps.people.removeAll(reservingCapacity: 2 * candidates.count)
+        maps.organizations.removeAll(reservingCapacity: 2 * candidates.count)
+        maps.strongSingles.removeAll(reservingCapacity: candidates.count)
         for index in candidates.indices {
             let candidate = candidates[index]
             var first = -1
@@ -24,22 +31,22 @@ enum Coreference {
             }
             guard first >= 0 else { continue }
             if candidate.kind == .person && words >= 2 {
-                candidates[index].name = candidate.name ?? normalizedSpaces(byteRange(candidate, text), text)
-                people.add(text.tokens[last].hash, index)
+                candidates[index].name = candidate.name ?? .text(byteRange(candidate, text))
+                maps.people.add(text.tokens[last].hash, index)
                 let firstToken = text.tokens[first]
-                if !firstToken.has(.givenName) && !firstToken.is(.initial) { people.add(firstToken.hash, index) }
+                if !firstToken.has(.givenName) && !firstToken.is(.initial) { maps.people.add(firstToken.hash, index) }
             }
             if candidate.kind == .organization && candidate.strong {
-                candidates[index].name = candidate.name ?? normalizedSpaces(byteRange(candidate, text), text)
+                candidates[index].name = candidate.name ?? .text(byteRange(candidate, text))
                 if let acronym = bracketedAcronym(after: candidate.tokens.upperBound, text) {
-                    organizations.add(text.tokens[acronym].hash, index)
+                    maps.organizations.add(text.tokens[acronym].hash, index)
                 }
                 // "Magna International", then "Magna".
                 let firstToken = text.tokens[first]
-                if words >= 2 && !firstToken.has([.commonWord, .phraseStart, .givenName]) { organizations.add(firstToken.hash, index) }
+                if words >= 2 && !firstToken.has([.commonWord, .phraseStart, .givenName]) { maps.organizations.add(firstToken.hash, index) }
             }
             if words == 1 && candidate.strong && !candidate.adjective && !candidate.tentative {
-                strongSingles.add(text.tokens[first].hash, index)
+                maps.strongSingles.add(text.tokens[first].hash, index)
             }
         }
 
@@ -50,15 +57,15 @@ enum Coreference {
             let overridable = !candidate.strong || candidate.kind == .person
                 || (candidate.reason == .gazetteer && candidate.kind != .place)
             let shouted = token.is(.allCaps) && !text.shouting[Int(token.sentence)]
-            if overridable, !shouted, let source = people[token.hash] {
+            if overridable, !shouted, let source = maps.people[token.hash] {
                 candidates[index].kind = .person
                 candidates[index].name = candidates[source].name
                 candidates[index].reason = .coreference
-            } else if let source = organizations[token.hash] {
+            } else if let source = maps.organizations[token.hash] {
                 candidates[index].kind = .organization
                 candidates[index].name = candidates[source].name
                 candidates[index].reason = .acronymDefinition
-            } else if !candidate.strong, let source = strongSingles[token.hash] {
+            } else if !candidate.strong, let source = maps.strongSingles[token.hash] {
                 candidates[index].kind = candidates[source].kind
                 candidates[index].name = candidates[source].name
                 candidates[index].country = candidates[source].country
@@ -76,17 +83,19 @@ enum Coreference {
     /// "Treasury Department" or "Treasury" after "United States Treasury Department": the
     /// longer organization's name, when the shorter one's words lie inside it.
     private static func nameShortForms(_ candidates: inout [Candidate], _ text: ArticleText) {
-        let organizations = candidates.indices.filter { candidates[$0].kind == .organization && candidates[$0].reason != .acronymDefinition }
-        guard organizations.count > 1 else { return }
-        for short in organizations {
+        func isOrganization(_ index: Int) -> Bool {
+            candidates[index].kind == .organization && candidates[index].reason != .acronymDefinition
+        }
+        guard candidates.indices.count(where: isOrganization) > 1 else { return }
+        for short in candidates.indices where isOrganization(short) {
             let shortTokens = candidates[short].tokens
-            for long in organizations where candidates[long].tokens.count > shortTokens.count {
+            for long in candidates.indices where isOrganization(long) && candidates[long].tokens.count > shortTokens.count {
                 let longTokens = candidates[long].tokens
                 let fits = (longTokens.lowerBound...(longTokens.upperBound - shortTokens.count)).contains { start in
                     zip(shortTokens, start...).allSatisfy { text.tokens[$0].hash == text.tokens[$1].hash }
                 }
-                if fits, let name = candidates[long].name ?? Optional(normalizedSpaces(byteRange(candidates[long], text), text)) {
-                    candidates[short].name = name
+                if fits {
+                    candidates[short].name = candidates[long].name ?? .text(byteRange(candidates[long], text))
                     break
                 }
             }
@@ -95,7 +104,7 @@ enum Coreference {
 
     static func nameAll(_ candidates: inout [Candidate], _ text: ArticleText) {
         for index in candidates.indices where candidates[index].name == nil {
-            candidates[index].name = normalizedSpaces(byteRange(candidates[index], text), text)
+            candidates[index].name = .text(byteRange(candidates[index], text))
         }
     }
 
@@ -142,18 +151,20 @@ enum Coreference {
 
 /// A few word hashes, each with the candidate that first claimed it: an article names only a
 /// handful of people, so a linear search beats a dictionary.
-struct SmallMap {
-    private var keys: [UInt64] = []
-    private var values: [Int] = []
+struct SmallMap: Sendable {
+    private var entries: [(key: UInt64, value: Int)] = []
+
+    /// Empties the map, keeping its memory, and makes room for `capacity` entries.
+    mutating func removeAll(reservingCapacity capacity: Int) {
+        entries.removeAll(keepingCapacity: true)
+        entries.reserveCapacity(capacity)
+    }
 
     mutating func add(_ key: UInt64, _ value: Int) {
-        if !keys.contains(key) {
-            keys.append(key)
-            values.append(value)
-        }
+        if !entries.contains(where: { $0.key == key }) { entries.append((key, value)) }
     }
 
     subscript(key: UInt64) -> Int? {
-        keys.firstIndex(of: key).map { values[$0] }
+        entries.first { $0.key == key }?.value
     }
 }

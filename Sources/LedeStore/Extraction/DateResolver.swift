@@ -5,6 +5,7 @@
 struct DateResolver {
     /// The local calendar date of publication; relative dates stay unresolved without it.
     let published: CivilDate?
+    private let words = DateWords.standard
 
     func find(_ text: ArticleText) -> [ExtractedDate] {
         var dates: [ExtractedDate] = []
@@ -12,14 +13,18 @@ struct DateResolver {
             var futureKnown: Bool?
             var i = sentence.lowerBound
             while i < sentence.upperBound {
+                i = text.firstToken(in: i..<sentence.upperBound) { $0.is(.number) || $0.has([.month, .weekday, .dateWord]) }
+                guard i < sentence.upperBound else { break }
                 let token = text.tokens[i]
-                guard token.is(.number) || token.has([.month, .weekday, .dateWord]) else {
+                // "the" opens a date only before an ordinal, a date word: "the first half of 2019".
+                guard token.hash != words.the || (i + 1 < sentence.upperBound && text.tokens[i + 1].has(.dateWord)) else {
                     i += 1
                     continue
                 }
                 let future = futureKnown ?? text.tokens[sentence].contains { $0.has(.future) }
                 futureKnown = future
                 if let (found, next) = match(at: i, sentence, future: future, text) {
+                    if dates.isEmpty { dates.reserveCapacity(8) }
                     dates.append(ExtractedDate(range: text.byteRange(found.tokens), sentence: index, date: found.date, end: found.end, precision: found.precision))
                     i = next
                 } else {
@@ -57,9 +62,9 @@ struct DateResolver {
 
         // the first half of 2019, the second quarter of 2018
         var k = i
-        if token.hash == DateWords.the { k += 1 }
-        if let part = DateWords.ordinals.firstIndex(of: word(k)), let length = DateWords.parts.firstIndex(of: word(k + 1)),
-            word(k + 2) == DateWords.of, let year = number(k + 3), isYear(year)
+        if token.hash == words.the { k += 1 }
+        if let part = words.ordinals.firstIndex(of: word(k)), let length = words.parts.firstIndex(of: word(k + 1)),
+            word(k + 2) == words.of, let year = number(k + 3), isYear(year)
         {
             let months = length == 0 ? 6 : 3
             guard part * months < 12, let start = CivilDate(year: year, month: part * months + 1, day: 1) else { return nil }
@@ -83,7 +88,7 @@ struct DateResolver {
                 return (Found(tokens: i..<(next + 1), date: CivilDate(year: year, month: monthNumber, day: 1), precision: .month), next + 1)
             }
             let isFullName = token.length >= 5 || token.value == 6 || token.value == 7
-            let introduced = i > sentence.lowerBound && DateWords.monthIntroducers.contains(tokens[i - 1].hash)
+            let introduced = i > sentence.lowerBound && words.monthIntroducers.contains(tokens[i - 1].hash)
             if (isFullName && token.value != 3 && token.value != 5) || introduced {
                 return (Found(tokens: i..<(i + 1), date: month(monthNumber, future: future), precision: .month), i + 1)
             }
@@ -114,15 +119,15 @@ struct DateResolver {
         }
 
         // this year, last week, next month
-        if let shift = DateWords.shifters.firstIndex(of: token.hash), let unit = DateWords.units.firstIndex(of: word(i + 1)) {
+        if let shift = words.shifters.firstIndex(of: token.hash), let unit = words.units.firstIndex(of: word(i + 1)) {
             return (Found(tokens: i..<(i + 2), relative: [0, -1, 1, -1][shift], unit: unit, published), i + 2)
         }
-        if let day = DateWords.days.firstIndex(of: token.hash) {
+        if let day = words.days.firstIndex(of: token.hash) {
             return (Found(tokens: i..<(i + 1), date: published?.adding(days: day - 1), precision: .day), i + 1)
         }
 
         if token.is(.number) && token.length == 4, let year = value(token, text), isYear(year), i > sentence.lowerBound,
-            DateWords.yearIntroducers.contains(tokens[i - 1].hash) || tokens[i - 1].has(.month)
+            words.yearIntroducers.contains(tokens[i - 1].hash) || tokens[i - 1].has(.month)
         {
             return (Found(tokens: i..<(i + 1), date: CivilDate(year: year, month: 1, day: 1), precision: .year), i + 1)
         }
@@ -208,21 +213,24 @@ extension DateResolver.Found {
     }
 }
 
-/// The hashes of the words date phrases are made of.
-enum DateWords {
+/// The hashes of the words date phrases are made of, computed once and read by each
+/// `DateResolver` from one instance.
+struct DateWords: Sendable {
+    static let standard = DateWords()
+
     static func hash(_ word: String) -> UInt64 {
         Array(word.utf8).withUnsafeBufferPointer { WordHash.word($0, 0..<$0.count) }
     }
 
-    static let the = hash("the")
-    static let of = hash("of")
-    static let ordinals = ["first", "second", "third", "fourth"].map(hash)
+    let the = DateWords.hash("the")
+    let of = DateWords.hash("of")
+    let ordinals = ["first", "second", "third", "fourth"].map(DateWords.hash)
     /// "half" (index 0) or "quarter" (1).
-    static let parts = ["half", "quarter"].map(hash)
-    static let shifters = ["this", "last", "next", "past"].map(hash)
-    static let units = ["week", "month", "year"].map(hash)
+    let parts = ["half", "quarter"].map(DateWords.hash)
+    let shifters = ["this", "last", "next", "past"].map(DateWords.hash)
+    let units = ["week", "month", "year"].map(DateWords.hash)
     /// yesterday, today, tomorrow: published - 1, + 0, + 1.
-    static let days = ["yesterday", "today", "tomorrow"].map(hash)
-    static let monthIntroducers = ["in", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this", "of", "from", "before", "after", "during", "through"].map(hash)
-    static let yearIntroducers = ["in", "since", "until", "till", "by", "of", "from", "during", "before", "after", "year", "early", "late", "mid", "to", "and", "between", "through", "fiscal"].map(hash)
+    let days = ["yesterday", "today", "tomorrow"].map(DateWords.hash)
+    let monthIntroducers = ["in", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this", "of", "from", "before", "after", "during", "through"].map(DateWords.hash)
+    let yearIntroducers = ["in", "since", "until", "till", "by", "of", "from", "during", "before", "after", "year", "early", "late", "mid", "to", "and", "between", "through", "fiscal"].map(DateWords.hash)
 }

@@ -48,16 +48,28 @@ enum DatelineFinder {
         var candidate: Candidate
         if let phrase = known, phrase.kind == .place {
             candidate = Candidate(
-                place, .place, name: text.gazetteer.name(phrase.name), country: text.gazetteer.name(phrase.country),
-                strong: true, .dateline)
+                place, .place, name: .gazetteer(phrase.name), country: phrase.country, strong: true, .dateline)
         } else {
-            candidate = Candidate(place, .place, name: titleCased(text.text(place)), strong: true, .dateline)
+            candidate = Candidate(place, .place, name: .titleCased(text.byteRange(place)), strong: true, .dateline)
         }
         candidate.reason = .dateline
         return candidate
     }
 
     /// "NEW YORK" → "New York".
+    static func titleCased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return titleCased(String(decoding: bytes, as: UTF8.self)) }
+        return String(unsafeUninitializedCapacity: bytes.count) { result in
+            var startOfWord = true
+            for (index, byte) in bytes.enumerated() {
+                let isLetter = (byte | 0x20) &- 0x61 < 26
+                result[index] = isLetter ? (startOfWord ? byte & 0xDF : byte | 0x20) : byte
+                startOfWord = !isLetter
+            }
+            return bytes.count
+        }
+    }
+
     static func titleCased(_ text: String) -> String {
         var result = ""
         var startOfWord = true

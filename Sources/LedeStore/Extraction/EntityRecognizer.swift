@@ -8,11 +8,25 @@
 /// nothing, so there only gazetteer names count.
 struct EntityRecognizer {
     let text: ArticleText
-    private var atoms: [Atom] = []
-    private(set) var candidates: [Candidate] = []
+    private var atoms: AtomBuffer
+    private var candidates: [Candidate]
 
-    init(text: ArticleText) {
+    /// A recognizer that collects its candidates in `candidates`, an empty array, and its name
+    /// runs in `atoms`: memory kept from an earlier article.
+    init(text: ArticleText, candidates: consuming [Candidate], atoms: consuming AtomBuffer) {
         self.text = text
+        self.candidates = candidates
+        self.atoms = atoms
+    }
+
+    /// Hands over the candidates found and the atom buffer, leaving none, so the caller's
+    /// arrays are not shared and changes to them copy nothing.
+    mutating func finish() -> (candidates: [Candidate], atoms: AtomBuffer) {
+        defer {
+            candidates = []
+            atoms = AtomBuffer()
+        }
+        return (candidates, atoms)
     }
 
     mutating func recognize(sentence index: Int) {
@@ -23,7 +37,8 @@ struct EntityRecognizer {
         }
         var i = sentence.lowerBound
         while i < sentence.upperBound {
-            guard let first = NameRun.atom(at: i, in: sentence, text) else {
+            i = text.firstToken(in: i..<sentence.upperBound, where: NameRun.mayStartAtom)
+            guard i < sentence.upperBound, let first = NameRun.atom(at: i, in: sentence, text) else {
                 i += 1
                 continue
             }
@@ -31,8 +46,7 @@ struct EntityRecognizer {
             // "New York-based", "Hong Kong-born": part of a compound, no entity.
             let compound = end < sentence.upperBound && text.tokens[end].is(.lowercaseSuffix) && text.tokens[end].is(.capitalized)
             if !compound {
-                let run = atoms
-                process(run)
+                process(atoms.run)
             }
             i = compound ? end + 1 : end
         }
@@ -62,8 +76,8 @@ struct EntityRecognizer {
 
     // MARK: Runs
 
-    private mutating func process(_ run: [Atom]) {
-        var run = run[...]
+    private mutating func process(_ run: ArraySlice<Atom>) {
+        var run = run
         // A common word opening a sentence is capitalized for that reason alone.
         if let first = run.first, first.isWord, text.startsClause(first.tokens.lowerBound),
             first.has(.commonWord), !text.capitalizedWords.contains(text.tokens[first.tokens.lowerBound].hash),
@@ -372,7 +386,6 @@ struct EntityRecognizer {
     /// A gazetteer name; in a sports story a city or region is a team, unless it follows "in" or
     /// "at" (or, in a headline, unless a score or "beat" stands next to it).
     private mutating func emit(_ phrase: Gazetteer.Phrase, _ tokens: Range<Int>, shouted: Bool = false) {
-        let gazetteer = text.gazetteer
         switch phrase.kind {
         case .place:
             let isTeam = shouted ? isScoreContext(tokens) : !followsLocative(tokens.lowerBound)
@@ -380,11 +393,11 @@ struct EntityRecognizer {
                 add(Candidate(tokens, .organization, strong: true, .sportsTeam))
                 return
             }
-            add(Candidate(tokens, .place, name: gazetteer.name(phrase.name), country: gazetteer.name(phrase.country), strong: true, .gazetteer))
+            add(Candidate(tokens, .place, name: .gazetteer(phrase.name), country: phrase.country, strong: true, .gazetteer))
         case .organization:
-            add(Candidate(tokens, .organization, name: gazetteer.name(phrase.name), strong: true, .gazetteer))
+            add(Candidate(tokens, .organization, name: .gazetteer(phrase.name), strong: true, .gazetteer))
         case .demonym:
-            var candidate = Candidate(tokens, .place, name: gazetteer.name(phrase.name), country: gazetteer.name(phrase.country), strong: true, .demonym)
+            var candidate = Candidate(tokens, .place, name: .gazetteer(phrase.name), country: phrase.country, strong: true, .demonym)
             candidate.adjective = true
             add(candidate)
         }

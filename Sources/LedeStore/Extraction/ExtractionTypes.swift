@@ -9,6 +9,15 @@ public protocol ArticleExtractor: Sendable {
     /// Names the extractor and the data it uses; a corpus snapshot is reused only by an
     /// extractor with the same identity. The default is in `ArticleExtractor+Identity.swift`.
     var identity: String { get }
+    /// The same result as `extract(_:)`, with scratch memory taken from `workspace`, which the
+    /// caller keeps for its next article on the same thread.
+    func extract(_ article: ExtractionInput, reusing workspace: inout ExtractionWorkspace) -> ExtractionResult
+}
+
+extension ArticleExtractor {
+    public func extract(_ article: ExtractionInput, reusing workspace: inout ExtractionWorkspace) -> ExtractionResult {
+        extract(article)
+    }
 }
 
 /// What an extractor sees of one article.

@@ -40,6 +40,7 @@ public final class Gazetteer: Sendable {
 
     /// Grammar words, titles and cue words: small, looked up for every word.
     private let grammarTable: HashTable
+    /// The entries of `grammarTable`, after an empty one for the words it does not hold.
     private let grammarEntries: [Word]
     /// Given names and the first words of phrases: looked up for capitalized words only.
     private let nameTable: HashTable
@@ -76,7 +77,7 @@ public final class Gazetteer: Sendable {
         var builder = builder
         builder.addVocabulary()
         grammarTable = builder.grammarTable
-        grammarEntries = builder.grammarEntries
+        grammarEntries = [Word(info: [], value: 0)] + builder.grammarEntries
         nameTable = builder.wordTable
         nameEntries = builder.wordEntries
         commonWords = builder.commonWords
@@ -92,10 +93,10 @@ public final class Gazetteer: Sendable {
     /// Whether the data files were found: false for `empty`.
     public var isLoaded: Bool { !phrases.isEmpty }
 
-    /// What the grammar word lists, titles and cue words say of a word.
+    /// What the grammar word lists, titles and cue words say of a word: nothing for most words.
     @inline(__always)
-    func word(_ hash: UInt64) -> Word? {
-        grammarTable.find(hash).map { grammarEntries[Int($0)] }
+    func word(_ hash: UInt64) -> Word {
+        grammarEntries[grammarTable.position(hash)]
     }
 
     /// What the name lists say of a capitalized word: given name, surname, common word, the

@@ -5,7 +5,7 @@ extension Gazetteer {
     struct Builder {
         var wordTable: HashTable
         var wordEntries: [Word] = []
-        var grammarTable = HashTable(capacity: 1_500)
+        var grammarTable = HashTable(capacity: 3_000)
         var grammarEntries: [Word] = []
         var commonWords: WordFilter
         var surnames: WordFilter

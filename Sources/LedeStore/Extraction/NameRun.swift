@@ -14,19 +14,47 @@ struct Atom {
     func has(_ flags: WordInfo) -> Bool { phrase == nil && !info.isDisjoint(with: flags) }
 }
 
+/// The atoms of the run being read, in storage kept from one run to the next.
+struct AtomBuffer {
+    private var storage: [Atom] = []
+    private var count = 0
+
+    init() {}
+
+    /// The atoms appended since the last `removeAll`.
+    var run: ArraySlice<Atom> { storage[..<count] }
+
+    mutating func removeAll() {
+        count = 0
+    }
+
+    mutating func append(_ atom: Atom) {
+        if count < storage.count {
+            storage[count] = atom
+        } else {
+            storage.append(atom)
+        }
+        count += 1
+    }
+}
+
 enum NameRun {
     /// The atom that starts at token `i` of `sentence`, or nil when none does.
     static func atom(at i: Int, in sentence: Range<Int>, _ text: ArticleText) -> Atom? {
         let token = text.tokens[i]
-        guard token.is(.word), !token.shape.isDisjoint(with: [.capitalized, .allCaps, .initial, .dotted]) else {
-            return nil
-        }
+        guard mayStartAtom(token) else { return nil }
         if token.has(.phraseStart), let (phrase, length) = longestPhrase(at: i, in: sentence, text) {
             return Atom(tokens: i..<(i + length), phrase: phrase, info: [], isConnector: false)
         }
         if token.has(.notName) || token.has(.month) || token.has(.weekday) || token.is(.lowercaseSuffix) { return nil }
         if token.length == 1 && !token.is(.initial) { return nil }
         return Atom(tokens: i..<(i + 1), phrase: nil, info: token.info, isConnector: false)
+    }
+
+    /// Whether an atom may start at `token`: a word capitalized, in capitals, or an initial.
+    @inline(__always)
+    static func mayStartAtom(_ token: Token) -> Bool {
+        token.is(.word) && token.is([.capitalized, .allCaps, .initial, .dotted])
     }
 
     /// The longest gazetteer phrase starting at `i` that the writing allows: an acronym only in
@@ -63,8 +91,8 @@ enum NameRun {
     }
 
     /// Collects the run that starts with `first` into `atoms`; returns the token after it.
-    static func collect(from first: Atom, in sentence: Range<Int>, _ text: ArticleText, into atoms: inout [Atom]) -> Int {
-        atoms.removeAll(keepingCapacity: true)
+    static func collect(from first: Atom, in sentence: Range<Int>, _ text: ArticleText, into atoms: inout AtomBuffer) -> Int {
+        atoms.removeAll()
         atoms.append(first)
         var j = first.tokens.upperBound
         while j < sentence.upperBound {

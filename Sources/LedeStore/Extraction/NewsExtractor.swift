@@ -5,7 +5,7 @@ import Foundation
 /// punctuation and cue words (no statistical model).
 ///
 /// Immutable and `Sendable`: one instance serves every loading thread; each call keeps its
-/// scratch state on its own stack.
+/// scratch state on its own stack or in the caller's `ExtractionWorkspace`.
 public struct NewsExtractor: ArticleExtractor {
     public let gazetteer: Gazetteer
 
@@ -17,54 +17,75 @@ public struct NewsExtractor: ArticleExtractor {
     }
 
     public func extract(_ article: ExtractionInput) -> ExtractionResult {
-        if let result = article.text.utf8.withContiguousStorageIfAvailable({ extract(article, $0) }) {
+        var workspace = ExtractionWorkspace()
+        return extract(article, reusing: &workspace)
+    }
+
+    public func extract(_ article: ExtractionInput, reusing workspace: inout ExtractionWorkspace) -> ExtractionResult {
+        if let result = article.text.utf8.withContiguousStorageIfAvailable({ extract(article, $0, &workspace) }) {
             return result
         }
         let bytes = Array(article.text.utf8)
-        return bytes.withUnsafeBufferPointer { extract(article, $0) }
+        return bytes.withUnsafeBufferPointer { extract(article, $0, &workspace) }
     }
 
-    private func extract(_ article: ExtractionInput, _ bytes: UnsafeBufferPointer<UInt8>) -> ExtractionResult {
+    private func extract(
+        _ article: ExtractionInput, _ bytes: UnsafeBufferPointer<UInt8>, _ workspace: inout ExtractionWorkspace
+    ) -> ExtractionResult {
         var result = ExtractionResult()
-        let text = ArticleText(bytes: bytes, input: article, gazetteer: gazetteer)
+        let text = ArticleText(bytes: bytes, input: article, gazetteer: gazetteer, workspace: &workspace)
         guard !text.tokens.isEmpty else { return result }
 
-        var recognizer = EntityRecognizer(text: text)
+        // Room enough for most articles, so the candidates are allocated once.
+        var recognizer = EntityRecognizer(
+            text: text, candidates: workspace.takeCandidates(reserving: 8 + text.tokens.count / 8), atoms: workspace.takeAtoms())
         let dateline = DatelineFinder.find(text)
         for sentence in text.sentences.indices { recognizer.recognize(sentence: sentence) }
-        var candidates = recognizer.candidates
+        var (candidates, atoms) = recognizer.finish()
+        workspace.atoms = atoms
         if let dateline {
             candidates.removeAll { $0.tokens.overlaps(dateline.tokens) }
             candidates.append(dateline)
-            result.dateline = dateline.name
+            result.dateline = dateline.name?.string(text)
         }
-        Coreference.resolve(&candidates, text)
+        Coreference.resolve(&candidates, text, maps: &workspace.coreference)
+        let names = candidates.map { candidate in
+            candidate.name?.string(text) ?? text.string(Coreference.byteRange(candidate, text))
+        }
 
         result.mentions.reserveCapacity(candidates.count)
-        var placesWithCountry: [String] = []
-        for candidate in candidates {
+        let placeMentionsWithCountry = candidates.count { $0.kind == .place && $0.country != nil }
+        result.countries = Dictionary(minimumCapacity: placeMentionsWithCountry)
+        var countryNames: [String] = []
+        countryNames.reserveCapacity(placeMentionsWithCountry)
+        for (candidate, name) in zip(candidates, names) {
             let range = Coreference.byteRange(candidate, text)
-            let name = candidate.name ?? text.string(range)
             let key = EntityKey(name: name, kind: candidate.kind)
             let form: MentionForm = candidate.adjective ? .adjective : (Self.spells(name, bytes[range]) ? .name : .alias)
             result.mentions.append(
                 ExtractedMention(
                     entity: key, range: range, sentence: Int(text.tokens[candidate.tokens.lowerBound].sentence), form: form,
                     reason: article.explain ? candidate.reason.description : nil))
-            if candidate.kind == .place, let country = candidate.country, !country.isEmpty, !placesWithCountry.contains(name) {
-                placesWithCountry.append(name)
+            // The first mention of a place with a country says where it lies.
+            if candidate.kind == .place, let index = candidate.country, case let country = gazetteer.name(index),
+                !country.isEmpty, !countryNames.contains(name)
+            {
+                countryNames.append(name)
                 result.countries[key] = country
             }
         }
-        RoleFinder.find(candidates, text, into: &result.roles)
-        result.quotes = QuoteFinder.find(candidates, text, paragraphs: article.paragraphs)
+        RoleFinder.find(candidates, names, text, into: &result.roles)
+        result.quotes = QuoteFinder.find(candidates, names, text, paragraphs: article.paragraphs)
         result.dates = DateResolver(published: article.published?.localDate).find(text)
+        workspace.candidates = candidates
         return result
     }
 
     /// Whether `surface` spells `name`, ignoring the case of ASCII letters: "TOKYO" and "Tokyo"
     /// are the same name; "US" and "United States" are not.
     static func spells(_ name: String, _ surface: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard name.utf8.count == surface.count else { return false }
+        if let spelled = name.utf8.withContiguousStorageIfAvailable({ spells($0, surface) }) { return spelled }
         var name = name.utf8.makeIterator()
         for x in surface {
             guard let y = name.next() else { return false }
@@ -72,5 +93,13 @@ public struct NewsExtractor: ArticleExtractor {
             guard x == y || (folded == y | 0x20 && folded &- 0x61 < 26) else { return false }
         }
         return name.next() == nil
+    }
+
+    private static func spells(_ name: UnsafeBufferPointer<UInt8>, _ surface: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        for (x, y) in zip(surface, name) {
+            let folded = x | 0x20
+            guard x == y || (folded == y | 0x20 && folded &- 0x61 < 26) else { return false }
+        }
+        return true
     }
 }

@@ -8,39 +8,49 @@ enum QuoteFinder {
     /// How far from the quote an attribution may reach, in tokens.
     static let reach = 14
 
-    static func find(_ candidates: [Candidate], _ text: ArticleText, paragraphs: [Range<Int>]) -> [ExtractedQuote] {
+    /// The quotes of the article, with speakers among `candidates`, whose canonical names are `names`.
+    static func find(_ candidates: [Candidate], _ names: [String], _ text: ArticleText, paragraphs: [Range<Int>]) -> [ExtractedQuote] {
         var quotes: [ExtractedQuote] = []
         let tokens = text.tokens
         var open: Int?
         var i = 0
         while i < tokens.count {
+            guard let opened = open else {
+                // Outside a quote only a quotation mark matters.
+                i = text.firstToken(in: i..<tokens.count) { $0.is(.quoteMark) }
+                if i < tokens.count && mark(i, text) == .opening { open = i }
+                i += 1
+                continue
+            }
             let token = tokens[i]
-            if let opened = open {
-                let paragraph = text.sentenceParagraphs[Int(token.sentence)]
-                let startsParagraph = i > 0 && text.sentenceParagraphs[Int(tokens[i - 1].sentence)] != paragraph
-                if startsParagraph && paragraph != text.sentenceParagraphs[Int(tokens[opened].sentence)] {
-                    // A new paragraph opening with a quotation mark continues the quote.
-                    if mark(i, text) == .opening {
-                        i += 1
-                        continue
-                    }
-                    quotes.append(quote(opened, i - 1, closedAt: nil, candidates, text))
-                    open = nil
+            let paragraph = text.sentenceParagraphs[Int(token.sentence)]
+            let startsParagraph = i > 0 && text.sentenceParagraphs[Int(tokens[i - 1].sentence)] != paragraph
+            if startsParagraph && paragraph != text.sentenceParagraphs[Int(tokens[opened].sentence)] {
+                // A new paragraph opening with a quotation mark continues the quote.
+                if mark(i, text) == .opening {
+                    i += 1
                     continue
                 }
-                if mark(i, text) == .closing {
-                    quotes.append(quote(opened, i, closedAt: i, candidates, text))
-                    open = nil
-                }
-            } else if mark(i, text) == .opening {
-                open = i
+                quotes.append(quote(opened, i - 1, closedAt: nil, candidates, names, text))
+                open = nil
+                continue
             }
+            if token.is(.quoteMark), mark(i, text) == .closing {
+                quotes.append(quote(opened, i, closedAt: i, candidates, names, text))
+                open = nil
+                i += 1
+                continue
+            }
+            // To the end of the sentence the paragraph stays the same: only a quotation mark matters.
+            let end = text.sentences[Int(token.sentence)].upperBound
             i += 1
+            i = text.firstToken(in: i..<end) { $0.is(.quoteMark) }
         }
         if let opened = open, opened + 1 < tokens.count {
-            quotes.append(quote(opened, tokens.count - 1, closedAt: nil, candidates, text))
+            quotes.append(quote(opened, tokens.count - 1, closedAt: nil, candidates, names, text))
         }
-        return quotes.filter { !$0.range.isEmpty }
+        quotes.removeAll { $0.range.isEmpty }
+        return quotes
     }
 
     private enum Mark { case opening, closing, none }
@@ -70,7 +80,9 @@ enum QuoteFinder {
 
     /// The quote from the mark at `opened` to the mark at `closedAt` (or to the end of the token
     /// at `last` when it was never closed).
-    private static func quote(_ opened: Int, _ last: Int, closedAt: Int?, _ candidates: [Candidate], _ text: ArticleText) -> ExtractedQuote {
+    private static func quote(
+        _ opened: Int, _ last: Int, closedAt: Int?, _ candidates: [Candidate], _ names: [String], _ text: ArticleText
+    ) -> ExtractedQuote {
         let tokens = text.tokens
         let lower = Int(tokens[opened].end)
         var upper = closedAt.map { Int(tokens[$0].start) } ?? Int(tokens[last].end)
@@ -83,12 +95,13 @@ enum QuoteFinder {
         let (speaker, attribution) = attribution(opened: opened, closed: closedAt, candidates, text)
         return ExtractedQuote(
             range: lower..<max(lower, upper), paragraph: paragraph,
-            speaker: speaker.map { EntityKey(name: $0.name ?? "", kind: $0.kind) },
+            speaker: speaker.map { EntityKey(name: names[$0], kind: candidates[$0].kind) },
             attribution: attribution.map { Coreference.normalizedSpaces(text.byteRange($0), text) })
     }
 
+    /// The index of the speaker among `candidates`, and the words that attribute the quote.
     private static func attribution(opened: Int, closed: Int?, _ candidates: [Candidate], _ text: ArticleText)
-        -> (Candidate?, Range<Int>?)
+        -> (Int?, Range<Int>?)
     {
         let tokens = text.tokens
         if let closed, closed + 1 < tokens.count {
@@ -101,10 +114,10 @@ enum QuoteFinder {
             {
                 if verb == start {
                     // “…,” said X
-                    if let speaker = candidates.first(where: { isSpeaker($0) && $0.tokens.lowerBound > verb && $0.tokens.lowerBound < limit }) {
-                        return (speaker, verb..<speaker.tokens.upperBound)
+                    if let speaker = candidates.firstIndex(where: { isSpeaker($0) && $0.tokens.lowerBound > verb && $0.tokens.lowerBound < limit }) {
+                        return (speaker, verb..<candidates[speaker].tokens.upperBound)
                     }
-                } else if let speaker = candidates.last(where: { isSpeaker($0) && $0.tokens.lowerBound >= start && $0.tokens.upperBound <= verb }) {
+                } else if let speaker = candidates.lastIndex(where: { isSpeaker($0) && $0.tokens.lowerBound >= start && $0.tokens.upperBound <= verb }) {
                     return (speaker, start..<(verb + 1))
                 } else if tokens[start].has(.pronoun), verb == start + 1 {
                     return (lastPerson(before: opened, candidates), start..<(verb + 1))
@@ -117,8 +130,8 @@ enum QuoteFinder {
         var before = opened - 1
         while before >= sentence.lowerBound, tokens[before].is(.punctuation), !tokens[before].is(.quoteMark) { before -= 1 }
         if before >= sentence.lowerBound, tokens[before].has(.speechVerb) {
-            if let speaker = candidates.last(where: { isSpeaker($0) && $0.tokens.upperBound <= before && $0.tokens.lowerBound >= max(sentence.lowerBound, before - reach) }) {
-                return (speaker, speaker.tokens.lowerBound..<(before + 1))
+            if let speaker = candidates.lastIndex(where: { isSpeaker($0) && $0.tokens.upperBound <= before && $0.tokens.lowerBound >= max(sentence.lowerBound, before - reach) }) {
+                return (speaker, candidates[speaker].tokens.lowerBound..<(before + 1))
             }
             if before > sentence.lowerBound, tokens[before - 1].has(.pronoun) {
                 return (lastPerson(before: opened, candidates), (before - 1)..<(before + 1))
@@ -127,27 +140,28 @@ enum QuoteFinder {
         if let according = according(from: max(sentence.lowerBound, opened - reach), limit: opened, candidates, text) { return according }
         // A partial quote: the subject of the sentence's speech verb.
         if let verb = (sentence.lowerBound..<opened).first(where: { tokens[$0].has(.speechVerb) && tokens[$0].is(.lowercase) }),
-            let subject = candidates.first(where: { $0.tokens.lowerBound >= sentence.lowerBound && $0.tokens.upperBound <= verb && !$0.adjective })
+            let subject = candidates.firstIndex(where: { $0.tokens.lowerBound >= sentence.lowerBound && $0.tokens.upperBound <= verb && !$0.adjective })
         {
-            let range = verb - subject.tokens.lowerBound < reach ? subject.tokens.lowerBound..<(verb + 1) : subject.tokens
+            let words = candidates[subject].tokens
+            let range = verb - words.lowerBound < reach ? words.lowerBound..<(verb + 1) : words
             return (subject, range)
         }
         return (nil, nil)
     }
 
     /// "according to X" between `from` and `limit`.
-    private static func according(from: Int, limit: Int, _ candidates: [Candidate], _ text: ArticleText) -> (Candidate, Range<Int>)? {
+    private static func according(from: Int, limit: Int, _ candidates: [Candidate], _ text: ArticleText) -> (Int, Range<Int>)? {
         guard let word = (from..<limit).first(where: { text.tokens[$0].has(.according) }),
-            let speaker = candidates.first(where: { isSpeaker($0) && $0.tokens.lowerBound > word && $0.tokens.lowerBound <= word + 6 })
+            let speaker = candidates.firstIndex(where: { isSpeaker($0) && $0.tokens.lowerBound > word && $0.tokens.lowerBound <= word + 6 })
         else { return nil }
-        return (speaker, word..<speaker.tokens.upperBound)
+        return (speaker, word..<candidates[speaker].tokens.upperBound)
     }
 
     private static func isSpeaker(_ candidate: Candidate) -> Bool {
         !candidate.adjective && (candidate.kind == .person || candidate.kind == .organization)
     }
 
-    private static func lastPerson(before index: Int, _ candidates: [Candidate]) -> Candidate? {
-        candidates.last { $0.kind == .person && $0.tokens.upperBound <= index }
+    private static func lastPerson(before index: Int, _ candidates: [Candidate]) -> Int? {
+        candidates.lastIndex { $0.kind == .person && $0.tokens.upperBound <= index }
     }
 }

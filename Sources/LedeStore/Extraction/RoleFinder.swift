@@ -5,9 +5,10 @@ enum RoleFinder {
     /// The most tokens an apposition's role may have.
     static let longestRole = 14
 
-    static func find(_ candidates: [Candidate], _ text: ArticleText, into roles: inout [EntityKey: [String]]) {
-        for candidate in candidates where candidate.kind == .person {
-            let key = EntityKey(name: candidate.name ?? "", kind: .person)
+    /// Adds the roles of the people among `candidates`, whose canonical names are `names`.
+    static func find(_ candidates: [Candidate], _ names: [String], _ text: ArticleText, into roles: inout [EntityKey: [String]]) {
+        for (candidate, name) in zip(candidates, names) where candidate.kind == .person {
+            let key = EntityKey(name: name, kind: .person)
             func add(_ tokens: Range<Int>) {
                 guard !tokens.isEmpty else { return }
                 let role = Coreference.normalizedSpaces(text.byteRange(tokens), text)

@@ -17,26 +17,40 @@ enum Tokenizer {
     }
 
     /// Writes the tokens of `bytes[range]` into `tokens` from `count` on, advancing `count`; the
-    /// buffer must have room for `range.count` more (a token is at least one byte).
+    /// buffer must have room for `range.count` more (a token is at least one byte). Offsets are
+    /// stored in 32 bits, so a text longer than 2 GiB has no tokens.
     static func tokenize(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, sentence: Int32, gazetteer: Gazetteer?,
         into tokens: UnsafeMutableBufferPointer<Token>, count: inout Int
     ) {
+        ByteClass.table.withUnsafeBufferPointer { classes in
+            tokenize(bytes, range, sentence: sentence, gazetteer: gazetteer, classes: classes, into: tokens, count: &count)
+        }
+    }
+
+    private static func tokenize(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, sentence: Int32, gazetteer: Gazetteer?,
+        classes: UnsafeBufferPointer<ByteClass>, into tokens: UnsafeMutableBufferPointer<Token>, count: inout Int
+    ) {
+        guard range.upperBound <= Int32.max else { return }
         var i = range.lowerBound
         let limit = range.upperBound
         var previousEnd = -1
+        var written = count
+        defer { count = written }
         while i < limit {
             let byte = bytes[i]
             let start = i
             var shape: TokenShape = []
             var hash: UInt64 = 0
             if byte < 0x80 {
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                let kind = classes[Int(byte)]
+                if kind.contains(.space) {
                     i += 1
                     continue
                 }
-                if isASCIIAlphanumeric(byte) {
-                    (shape, hash) = scanWord(bytes, &i, limit)
+                if !kind.isDisjoint(with: .alphanumeric) {
+                    (shape, hash) = scanWord(bytes, &i, limit, classes)
                 } else if (byte == 0x27) && startsPossessive(bytes, i + 1, limit) {
                     i += 2
                     shape = .possessive
@@ -50,8 +64,8 @@ enum Tokenizer {
                     i += length
                     continue
                 }
-                if TextScanning.isWordCharacter(scalar) {
-                    (shape, hash) = scanWord(bytes, &i, limit)
+                if isWordCharacter(scalar) {
+                    (shape, hash) = scanWord(bytes, &i, limit, classes)
                 } else if scalar == "’" && startsPossessive(bytes, i + length, limit) {
                     i += length + 1
                     shape = .possessive
@@ -63,20 +77,20 @@ enum Tokenizer {
             if start == previousEnd { shape.insert(.attached) }
             previousEnd = i
             var token = Token(
-                start: Int32(start), end: Int32(i), hash: hash, shape: shape, info: [], value: 0, sentence: sentence)
+                start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i), hash: hash, shape: shape, info: [],
+                value: 0, sentence: sentence)
             if shape.contains(.possessive) { token.hash = WordHash.word(bytes, start..<i) }
             if !shape.isDisjoint(with: [.word, .possessive]) {
                 if let gazetteer {
-                    if let entry = gazetteer.word(token.hash) {
-                        token.info = entry.info
-                        token.value = entry.value
-                    }
+                    let entry = gazetteer.word(token.hash)
+                    token.info = entry.info
+                    token.value = entry.value
                     if !shape.isDisjoint(with: [.capitalized, .allCaps, .dotted]) { token.info.formUnion(gazetteer.nameInfo(token.hash)) }
                 }
             }
-            guard count < tokens.count else { return }
-            tokens[count] = token
-            count += 1
+            guard written < tokens.count else { return }
+            tokens[written] = token
+            written += 1
         }
     }
 
@@ -91,7 +105,14 @@ enum Tokenizer {
         guard i < limit else { return false }
         let byte = bytes[i]
         if byte < 0x80 { return isASCIIAlphanumeric(byte) }
-        return TextScanning.isWordCharacter(TextScanning.decode(bytes, at: i).scalar)
+        return isWordCharacter(TextScanning.decode(bytes, at: i).scalar)
+    }
+
+    /// `TextScanning.isWordCharacter`, kept out of line: inlined, its Unicode property lookup
+    /// sets up resilient types on entry to every caller, which costs more than the scan of a word.
+    @inline(never)
+    private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        TextScanning.isWordCharacter(scalar)
     }
 
     /// `s` then no word character: the possessive after an apostrophe at `i - 1`.
@@ -102,55 +123,78 @@ enum Tokenizer {
 
     /// Scans the word or number starting at `i`, leaving `i` after it; returns its shape and its
     /// `WordHash.word`, computed on the way.
-    private static func scanWord(_ bytes: UnsafeBufferPointer<UInt8>, _ position: inout Int, _ limit: Int) -> (TokenShape, UInt64) {
+    ///
+    /// The common case is a run of ASCII letters and digits ending in a space or a punctuation
+    /// mark that cannot continue a word ("word," or "word."); anything else ("U.S.", "New
+    /// York-based", "1,500", non-ASCII letters) is scanned again by `scanWordSlowly`.
+    @inline(always)
+    private static func scanWord(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ position: inout Int, _ limit: Int, _ classes: UnsafeBufferPointer<ByteClass>
+    ) -> (TokenShape, UInt64) {
         let start = position
         var i = position
-        defer { position = i }
         var hash = WordHash.seed
-        // The common case first: a run of ASCII letters and digits, scanned without branches on case.
-        // Digits already have bit 5 set, so `| 0x20` lowercases letters and leaves digits alone.
-        var lowerSeen: UInt8 = 0
-        var upperSeen: UInt8 = 0
+        var seen: ByteClass = []
         if let base = bytes.baseAddress {
             while i < limit {
                 let byte = base[i]
-                let folded = byte | 0x20
-                let letter: UInt8 = folded &- 0x61 < 26 ? 0x20 : 0
-                guard letter != 0 || byte &- 0x30 < 10 else { break }
-                lowerSeen |= byte & letter
-                upperSeen |= ~byte & letter
-                hash = (hash ^ UInt64(folded)) &* WordHash.prime
+                let kind = classes[Int(byte)]
+                guard !kind.isDisjoint(with: .alphanumeric) else { break }
+                seen.formUnion(kind)
+                // Digits already have bit 5 set, so `| 0x20` lowercases letters and leaves digits alone.
+                hash = (hash ^ UInt64(byte | 0x20)) &* WordHash.prime
                 i &+= 1
             }
         }
-        let sawUpper = upperSeen != 0
-        let sawLower = lowerSeen != 0
-        if i == limit || bytes[i] == 0x20 || bytes[i] == 0x0A || (bytes[i] < 0x80 && bytes[i] != 0x2D && bytes[i] != 0x26
-            && bytes[i] != 0x27 && bytes[i] != 0x2E && bytes[i] != 0x2C && bytes[i] != 0x3A)
-        {
-            let length = i - start
-            let first = bytes[start]
-            var shape: TokenShape
-            if !sawUpper && !sawLower {
-                shape = .number
-            } else {
-                shape = .word
-                let firstIsLetter = (first | 0x20) &- 0x61 < 26
-                if firstIsLetter { shape.insert(first < 0x60 ? .capitalized : .lowercase) } else {
-                    var k = start
-                    while bytes[k] &- 0x30 < 10 { k += 1 }
-                    shape.insert(bytes[k] < 0x60 ? .capitalized : .lowercase)
-                }
-                if sawUpper && !sawLower && length >= 2 && (first | 0x20) &- 0x61 < 26 { shape.insert(.allCaps) }
-            }
-            // Letters and digits mixed in capitals ("A1", "G7"): count them to decide.
-            if shape.contains(.allCaps) && bytes[start..<i].contains(where: { $0 &- 0x30 < 10 }) {
-                shape = slowShape(bytes, start, i)
-            }
-            return (shape, hash)
+        let stop = i < limit ? classes[Int(bytes[i])] : .space
+        if i == start || (!stop.isDisjoint(with: [.joiner, .nonASCII]) && continuesWord(bytes, at: i, limit, length: i - start, seen: seen)) {
+            position = start
+            return scanWordSlowly(bytes, &position, limit)
         }
-        i = start
-        return scanWordSlowly(bytes, &i, limit)
+        position = i
+        let first = bytes[start]
+        if first &- 0x30 < 10 && !seen.isDisjoint(with: .letter) && stop.contains(.joiner) {
+            // "3MB," was always counted letter by letter, which reads its capitals as all-caps.
+            return (slowShape(bytes, start, i), hash)
+        }
+        var shape: TokenShape
+        if seen.isDisjoint(with: .letter) {
+            shape = .number
+        } else {
+            shape = .word
+            if (first | 0x20) &- 0x61 < 26 { shape.insert(first < 0x60 ? .capitalized : .lowercase) } else {
+                var k = start
+                while bytes[k] &- 0x30 < 10 { k += 1 }
+                shape.insert(bytes[k] < 0x60 ? .capitalized : .lowercase)
+            }
+            if !seen.contains(.lowercase) && i - start >= 2 && (first | 0x20) &- 0x61 < 26 {
+                // Letters and digits mixed in capitals ("A1", "G7"): count them to decide.
+                shape = seen.contains(.digit) ? slowShape(bytes, start, i) : shape.union(.allCaps)
+            }
+        }
+        return (shape, hash)
+    }
+
+    /// Whether `scanWordSlowly` would read on past `bytes[i]`, after a run of `length` ASCII
+    /// letters and digits of the classes `seen`: a hyphen or an ampersand before a word
+    /// character, an apostrophe inside a word, the period of an initial or a decimal, the comma
+    /// or colon of a number, or any non-ASCII character (decided there).
+    private static func continuesWord(
+        _ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ limit: Int, length: Int, seen: ByteClass
+    ) -> Bool {
+        guard i < limit else { return false }
+        let next = i + 1
+        switch bytes[i] {
+        case 0x2D, 0x26: return wordCharacter(at: next, bytes, limit)  // - &
+        case 0x27: return wordCharacter(at: next, bytes, limit) && !startsPossessive(bytes, next, limit)  // '
+        case 0x2E:  // .
+            if length == 1 && seen == .uppercase { return true }
+            return seen.contains(.digit) && next < limit && bytes[next] &- 0x30 < 10
+        case 0x2C, 0x3A:  // , :
+            return seen == .digit && next < limit && bytes[next] &- 0x30 < 10
+        case 0x80...: return true
+        default: return false
+        }
     }
 
     /// The shape of `bytes[start..<end]`, a run of ASCII letters and digits, counted letter by letter.
@@ -168,6 +212,7 @@ enum Tokenizer {
     }
 
     /// Any word: with hyphens, apostrophes, periods, non-ASCII letters.
+    @inline(never)
     private static func scanWordSlowly(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ limit: Int) -> (TokenShape, UInt64) {
         let start = i
         var letters = 0
@@ -267,6 +312,7 @@ enum Tokenizer {
         "focused", "oriented", "friendly", "wide", "only", "like", "type", "level", "area", "region",
     ].map { word in Array(word.utf8).withUnsafeBufferPointer { WordHash.word($0, 0..<$0.count) } }
 
+    @inline(never)
     private static func shapeOf(
         _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ letters: Int, _ uppers: Int, _ digits: Int, _ periods: Int,
         _ lowercaseSuffix: Bool
@@ -302,6 +348,37 @@ enum Tokenizer {
         case "\"": [.punctuation, .openingQuote, .closingQuote]
         case "-", "–", "—": [.punctuation, .dash]
         default: .punctuation
+        }
+    }
+}
+
+/// What the tokenizer needs to know of an ASCII byte, read from one table.
+struct ByteClass: OptionSet, Sendable {
+    let rawValue: UInt8
+
+    static let lowercase = ByteClass(rawValue: 1 << 0)
+    static let uppercase = ByteClass(rawValue: 1 << 1)
+    static let digit = ByteClass(rawValue: 1 << 2)
+    /// Space, tab, line feed, carriage return: what separates tokens.
+    static let space = ByteClass(rawValue: 1 << 3)
+    /// `-`, `&`, `'`, `.`, `,`, `:`: may join the parts of a word ("U.S.", "1,500").
+    static let joiner = ByteClass(rawValue: 1 << 4)
+    /// A byte of a non-ASCII character.
+    static let nonASCII = ByteClass(rawValue: 1 << 5)
+
+    static let letter: ByteClass = [.lowercase, .uppercase]
+    static let alphanumeric: ByteClass = [.lowercase, .uppercase, .digit]
+
+    /// The class of each byte; bytes of non-ASCII characters have none.
+    static let table: [ByteClass] = (0...255).map { (byte: UInt8) -> ByteClass in
+        switch byte {
+        case 0x61...0x7A: .lowercase
+        case 0x41...0x5A: .uppercase
+        case 0x30...0x39: .digit
+        case 0x20, 0x0A, 0x09, 0x0D: .space
+        case 0x2D, 0x26, 0x27, 0x2E, 0x2C, 0x3A: .joiner
+        case 0x80...: .nonASCII
+        default: []
         }
     }
 }

@@ -52,6 +52,7 @@ struct BlockAssembler {
     private var tokenizer = TermTokenizer()
     private var titleIndex = IndexBlockBuilder()
     private var textIndex = IndexBlockBuilder()
+    private var workspace = ExtractionWorkspace()
 
     init(extractor: any ArticleExtractor) {
         self.extractor = extractor
@@ -106,7 +107,8 @@ struct BlockAssembler {
         let extraction = extractor.extract(
             ExtractionInput(
                 title: draft.title, text: text, paragraphs: paragraphRanges, sentences: sentenceRanges,
-                published: draft.published))
+                published: draft.published),
+            reusing: &workspace)
         record(extraction, of: &article, id: articleID, firstParagraph: firstParagraph, firstSentence: firstSentenceOfArticle, in: &block)
         block.articles.append(article)
     }

@@ -16,6 +16,13 @@ struct Extracted {
         offset: 12_600, zone: "Asia/Tehran")
 
     init(_ paragraphs: [String], published: ZonedDateTime? = Extracted.tuesday, extractor: NewsExtractor = .standard) {
+        let input = Self.input(paragraphs, published: published)
+        text = input.text
+        result = extractor.extract(input)
+    }
+
+    /// What the loader gives the extractor for `paragraphs`.
+    static func input(_ paragraphs: [String], published: ZonedDateTime? = Extracted.tuesday) -> ExtractionInput {
         var text = paragraphs.joined(separator: "\n\n")
         var paragraphRanges: [Range<Int>] = []
         var sentences: [(paragraph: Int, range: Range<Int>)] = []
@@ -28,9 +35,7 @@ struct Extracted {
                 offset = range.upperBound + 2
             }
         }
-        self.text = text
-        result = extractor.extract(
-            ExtractionInput(title: nil, text: text, paragraphs: paragraphRanges, sentences: sentences, published: published))
+        return ExtractionInput(title: nil, text: text, paragraphs: paragraphRanges, sentences: sentences, published: published)
     }
 
     init(_ paragraph: String, published: ZonedDateTime? = Extracted.tuesday) {

@@ -31,6 +31,15 @@ extension Extraction {
             #expect(found[1].1.contains(.lowercase))
         }
 
+        @Test func aWordBeforePunctuationIsShapedAsBeforeASpace() {
+            let found = tokens("Tokyo, NATO. said: van-Kim A. 3,5 3.5. B.C. x- x&y it's")
+            #expect(found.map(\.0) == ["Tokyo", ",", "NATO", ".", "said", ":", "van-Kim", "A.", "3,5", "3.5", ".", "B.C.", "x", "-", "x&y", "it", "'s"])
+            let spaced = tokens("Tokyo NATO said")
+            #expect(found[0].1 == spaced[0].1 && found[2].1 == spaced[1].1 && found[4].1 == spaced[2].1)
+            #expect(found[7].1.contains(.initial) && found[11].1.contains(.dotted))
+            #expect(found[8].1.contains(.number) && found[9].1.contains(.number))
+        }
+
         @Test func marksQuotesAndAttachment() {
             let found = tokens("“Yes,” he said \"no\"")
             #expect(found[0].1.contains(.openingQuote))
