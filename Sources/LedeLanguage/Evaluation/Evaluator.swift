@@ -26,12 +26,20 @@ public struct Evaluator {
 
     public func run(_ pipeline: CheckedPipeline, range: SourceRange) throws(Diagnostic) -> ResultSet {
         var stream: RowStream
+        var stages = pipeline.stages[...]
         if let published = Planner.publishedRange(pipeline) {
             stream = .of(Planner.articles(in: published, of: context.corpus).map { Row(subject: .article($0)) })
+            // The rows are exactly those the condition keeps: it need not run again.
+            if published.isWholeCondition { stages = stages.dropFirst() }
+        } else if case .search(.parsed(let query), let field) = pipeline.source, case .count? = stages.first {
+            // Counting hits needs no ranking.
+            stream = .of(context.corpus.search.articles(matching: query, in: field).map {
+                Row(subject: .hit(HitValue(article: $0, score: 0, query: query, field: field)))
+            })
         } else {
             stream = try source(pipeline.source, range: range)
         }
-        for stage in pipeline.stages {
+        for stage in stages {
             stream = try self.stage(stage, after: stream, range: range)
         }
         var rows: [Row] = []

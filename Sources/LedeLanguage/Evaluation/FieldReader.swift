@@ -29,30 +29,29 @@ struct FieldReader {
     }
 
     private func read(_ field: ArticleField, of id: ArticleID) -> Value {
-        let article = corpus[id]
         switch field {
         case .id: return .int(id.index + 1)
-        case .key: return .string(article.key)
-        case .file: return .string(article.file)
-        case .title: return optional(article.title)
-        case .published: return article.published.map(Value.datetime) ?? .null
-        case .updated: return article.updated.map(Value.datetime) ?? .null
-        case .timezone: return optional(article.timezone)
-        case .source: return optional(article.source)
-        case .section: return optional(article.section)
-        case .dateline: return optional(article.dateline)
-        case .captions: return .list(article.captions.map(Value.string))
-        case .paragraphs: return ids(article.paragraphs, Value.paragraph)
-        case .text: return .string(article.text)
-        case .words: return .int(Int(article.words))
-        case .related: return ids(article.links, Value.link)
-        case .entities: return .list(entitiesByMentions(in: article).map(Value.entity))
-        case .mentions: return ids(article.mentions, Value.mention)
-        case .quotes: return ids(article.quotes, Value.quote)
-        case .dates: return ids(article.dates, Value.dateReference)
-        case .notes: return .list(article.notes.map(Value.string))
+        case .key: return .string(corpus[id].key)
+        case .file: return .string(corpus[id].file)
+        case .title: return optional(corpus[id].title)
+        case .published: return corpus[id].published.map(Value.datetime) ?? .null
+        case .updated: return corpus[id].updated.map(Value.datetime) ?? .null
+        case .timezone: return optional(corpus[id].timezone)
+        case .source: return optional(corpus[id].source)
+        case .section: return optional(corpus[id].section)
+        case .dateline: return optional(corpus[id].dateline)
+        case .captions: return .list(corpus[id].captions.map(Value.string))
+        case .paragraphs: return ids(corpus[id].paragraphs, Value.paragraph)
+        case .text: return .string(corpus[id].text)
+        case .words: return .int(Int(corpus[id].words))
+        case .related: return ids(corpus[id].links, Value.link)
+        case .entities: return .list(entitiesByMentions(in: corpus[id]).map(Value.entity))
+        case .mentions: return ids(corpus[id].mentions, Value.mention)
+        case .quotes: return ids(corpus[id].quotes, Value.quote)
+        case .dates: return ids(corpus[id].dates, Value.dateReference)
+        case .notes: return .list(corpus[id].notes.map(Value.string))
         case .extra:
-            let fields = article.extraFields
+            let fields = corpus[id].extraFields
             return .record(Record(names: fields.map(\.key), values: fields.map { Value($0.value) }))
         }
     }
@@ -68,77 +67,71 @@ struct FieldReader {
     }
 
     private func read(_ field: ParagraphField, of id: ParagraphID) -> Value {
-        let paragraph = corpus[id]
         switch field {
-        case .article: return .article(paragraph.article)
-        case .index: return .int(Int(paragraph.index))
+        case .article: return .article(corpus[id].article)
+        case .index: return .int(Int(corpus[id].index))
         case .text: return .string(corpus.text(of: id))
         case .sentences: return .list(corpus.sentenceTexts(of: id).map(Value.string))
         case .mentions:
-            let article = corpus[paragraph.article]
+            let article = corpus[corpus[id].article]
             return .list(article.mentions.ids(MentionID.self).filter { corpus.paragraph(of: $0) == id }.map(Value.mention))
         }
     }
 
     private func read(_ field: EntityField, of id: EntityID) -> Value {
-        let entity = corpus[id]
         switch field {
         case .id: return .int(id.index + 1)
-        case .name: return .string(entity.name)
-        case .kind: return .string(entity.kind.description)
-        case .aliases: return .list(entity.aliases.map(Value.string))
-        case .roles: return .list(entity.roles.map(Value.string))
-        case .country: return optional(entity.country)
-        case .mentions: return .list(entity.mentions.map(Value.mention))
-        case .articles: return .list(entity.articles.map(Value.article))
-        case .count: return .int(entity.mentions.count)
+        case .name: return .string(corpus[id].name)
+        case .kind: return .string(corpus[id].kind.description)
+        case .aliases: return .list(corpus[id].aliases.map(Value.string))
+        case .roles: return .list(corpus[id].roles.map(Value.string))
+        case .country: return optional(corpus[id].country)
+        case .mentions: return .list(corpus[id].mentions.map(Value.mention))
+        case .articles: return .list(corpus[id].articles.map(Value.article))
+        case .count: return .int(corpus[id].mentions.count)
         }
     }
 
     private func read(_ field: MentionField, of id: MentionID) -> Value {
-        let mention = corpus[id]
         switch field {
-        case .entity: return .entity(mention.entity)
-        case .article: return .article(mention.article)
+        case .entity: return .entity(corpus[id].entity)
+        case .article: return .article(corpus[id].article)
         case .paragraph: return .paragraph(corpus.paragraph(of: id))
-        case .sentence: return .string(corpus.text(of: mention.sentence))
-        case .start: return .int(Int(mention.start))
-        case .end: return .int(Int(mention.end))
+        case .sentence: return .string(corpus.text(of: corpus[id].sentence))
+        case .start: return .int(Int(corpus[id].start))
+        case .end: return .int(Int(corpus[id].end))
         case .text: return .string(corpus.text(of: id))
-        case .form: return .string(mention.form.description)
+        case .form: return .string(corpus[id].form.description)
         }
     }
 
     private func read(_ field: QuoteField, of id: QuoteID) -> Value {
-        let quote = corpus[id]
         switch field {
         case .text: return .string(corpus.text(of: id))
-        case .speaker: return quote.speaker.map(Value.entity) ?? .null
-        case .attribution: return optional(quote.attribution)
-        case .article: return .article(quote.article)
-        case .paragraph: return .paragraph(quote.paragraph)
+        case .speaker: return corpus[id].speaker.map(Value.entity) ?? .null
+        case .attribution: return optional(corpus[id].attribution)
+        case .article: return .article(corpus[id].article)
+        case .paragraph: return .paragraph(corpus[id].paragraph)
         }
     }
 
     private func read(_ field: LinkField, of id: LinkID) -> Value {
-        let link = corpus[id]
         switch field {
-        case .label: return .string(link.label)
-        case .title: return .string(link.title)
-        case .article: return link.target.map(Value.article) ?? .null
-        case .origin: return .article(link.article)
+        case .label: return .string(corpus[id].label)
+        case .title: return .string(corpus[id].title)
+        case .article: return corpus[id].target.map(Value.article) ?? .null
+        case .origin: return .article(corpus[id].article)
         }
     }
 
     private func read(_ field: DateReferenceField, of id: DateReferenceID) -> Value {
-        let date = corpus[id]
         switch field {
         case .text: return .string(corpus.text(of: id))
-        case .date: return date.date.map(Value.date) ?? .null
-        case .end: return date.end.map(Value.date) ?? .null
-        case .precision: return .string(date.precision.description)
-        case .article: return .article(date.article)
-        case .sentence: return .string(corpus.text(of: date.sentence))
+        case .date: return corpus[id].date.map(Value.date) ?? .null
+        case .end: return corpus[id].end.map(Value.date) ?? .null
+        case .precision: return .string(corpus[id].precision.description)
+        case .article: return .article(corpus[id].article)
+        case .sentence: return .string(corpus.text(of: corpus[id].sentence))
         }
     }
 

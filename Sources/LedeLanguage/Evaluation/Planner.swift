@@ -11,6 +11,8 @@ enum Planner {
     struct PublishedRange: Equatable {
         var lower: (seconds: Int64, inclusive: Bool)?
         var upper: (seconds: Int64, inclusive: Bool)?
+        /// True when the whole condition is the range, so the `where` need not run again.
+        var isWholeCondition = true
 
         static func == (a: PublishedRange, b: PublishedRange) -> Bool {
             a.lower?.seconds == b.lower?.seconds && a.lower?.inclusive == b.lower?.inclusive
@@ -31,11 +33,16 @@ enum Planner {
         }
         var range = PublishedRange()
         for conjunct in conjuncts(condition) {
-            guard case .binary(let op, let left, let right) = conjunct.kind else { continue }
+            guard case .binary(let op, let left, let right) = conjunct.kind, bounds(op) else {
+                range.isWholeCondition = false
+                continue
+            }
             if let bound = instant(right), isPublished(left) {
                 apply(op, bound, to: &range)
             } else if let bound = instant(left), isPublished(right) {
                 apply(mirrored(op), bound, to: &range)
+            } else {
+                range.isWholeCondition = false
             }
         }
         return range.lower == nil && range.upper == nil ? nil : range
@@ -78,6 +85,10 @@ enum Planner {
         case .literal(.datetime(let datetime)): datetime.seconds
         default: nil
         }
+    }
+
+    private static func bounds(_ op: BinaryOperator) -> Bool {
+        [.less, .lessEqual, .greater, .greaterEqual, .equal].contains(op)
     }
 
     private static func mirrored(_ op: BinaryOperator) -> BinaryOperator {

@@ -13,11 +13,18 @@ public struct QueryPlan: CustomStringConvertible {
 
     public var description: String {
         var lines = ["source: " + describe(pipeline.source)]
+        var stages = pipeline.stages[...]
         if let range = Planner.publishedRange(pipeline) {
             let count = Planner.articles(in: range, of: corpus).count
             lines[0] = "source: articles: binary search of the sorted publication dates for \(range.description) (\(count) of \(corpus.articles.count) articles)"
+            if range.isWholeCondition {
+                lines.append("stage:  where: answered by the date column")
+                stages = stages.dropFirst()
+            }
+        } else if case .search = pipeline.source, case .count? = stages.first {
+            lines[0] += "; counted without ranking"
         }
-        for stage in pipeline.stages { lines.append("stage:  " + describe(stage)) }
+        for stage in stages { lines.append("stage:  " + describe(stage)) }
         lines.append("rows:   \(pipeline.shape.subject)\(pipeline.cardinality == .one ? " (at most one)" : "")")
         return lines.joined(separator: "\n") + "\n"
     }

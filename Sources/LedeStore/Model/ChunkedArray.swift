@@ -19,8 +19,9 @@ public struct ChunkedArray<Element>: RandomAccessCollection {
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }
 
+    /// Reading yields the element in place, so `array[i].field` does not copy the whole row.
     public subscript(position: Int) -> Element {
-        get { chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)] }
+        _read { yield chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)] }
         set { chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)] = newValue }
     }
 
