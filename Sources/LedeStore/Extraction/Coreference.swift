@@ -74,22 +74,16 @@ enum Coreference {
     }
 
     /// "Treasury Department" or "Treasury" after "United States Treasury Department": the
-    /// longer organization's name, when the shorter one's words lie inside it.
+    /// longer organization's name, when the shorter one's words lie inside it. The first longer
+    /// organization in the article that holds the words wins.
     private static func nameShortForms(_ candidates: inout [Candidate], _ text: ArticleText) {
         let organizations = candidates.indices.filter { candidates[$0].kind == .organization && candidates[$0].reason != .acronymDefinition }
         guard organizations.count > 1 else { return }
+        let holders = WordRunHolders(organizations.map { candidates[$0].tokens }, text)
         for short in organizations {
             let shortTokens = candidates[short].tokens
-            for long in organizations where candidates[long].tokens.count > shortTokens.count {
-                let longTokens = candidates[long].tokens
-                let fits = (longTokens.lowerBound...(longTokens.upperBound - shortTokens.count)).contains { start in
-                    zip(shortTokens, start...).allSatisfy { text.tokens[$0].hash == text.tokens[$1].hash }
-                }
-                if fits, let name = candidates[long].name ?? Optional(normalizedSpaces(byteRange(candidates[long], text), text)) {
-                    candidates[short].name = name
-                    break
-                }
-            }
+            guard let long = holders.first(holding: shortTokens).map({ organizations[$0] }) else { continue }
+            candidates[short].name = candidates[long].name ?? normalizedSpaces(byteRange(candidates[long], text), text)
         }
     }
 
@@ -140,20 +134,28 @@ enum Coreference {
     }
 }
 
-/// A few word hashes, each with the candidate that first claimed it: an article names only a
-/// handful of people, so a linear search beats a dictionary.
+/// Word hashes, each with the candidate that first claimed it. An article names only a handful
+/// of people, so a linear search beats a dictionary; past `linearLimit` keys (a long article,
+/// or a hostile one) a dictionary takes over, so lookups do not grow with the article.
 struct SmallMap {
+    static let linearLimit = 32
     private var keys: [UInt64] = []
     private var values: [Int] = []
+    private var large: [UInt64: Int] = [:]
 
     mutating func add(_ key: UInt64, _ value: Int) {
-        if !keys.contains(key) {
-            keys.append(key)
-            values.append(value)
+        if keys.count < Self.linearLimit {
+            if !keys.contains(key) {
+                keys.append(key)
+                values.append(value)
+            }
+        } else if self[key] == nil {
+            large[key] = value
         }
     }
 
     subscript(key: UInt64) -> Int? {
-        keys.firstIndex(of: key).map { values[$0] }
+        if let index = keys.firstIndex(of: key) { return values[index] }
+        return large.isEmpty ? nil : large[key]
     }
 }

@@ -9,6 +9,8 @@ enum QuoteFinder {
     static let reach = 14
 
     static func find(_ candidates: [Candidate], _ text: ArticleText, paragraphs: [Range<Int>]) -> [ExtractedQuote] {
+        let candidates = CandidateLookup(candidates)
+        var subjects = SentenceSubjects()
         var quotes: [ExtractedQuote] = []
         let tokens = text.tokens
         var open: Int?
@@ -24,12 +26,12 @@ enum QuoteFinder {
                         i += 1
                         continue
                     }
-                    quotes.append(quote(opened, i - 1, closedAt: nil, candidates, text))
+                    quotes.append(quote(opened, i - 1, closedAt: nil, candidates, &subjects, text))
                     open = nil
                     continue
                 }
                 if mark(i, text) == .closing {
-                    quotes.append(quote(opened, i, closedAt: i, candidates, text))
+                    quotes.append(quote(opened, i, closedAt: i, candidates, &subjects, text))
                     open = nil
                 }
             } else if mark(i, text) == .opening {
@@ -38,7 +40,7 @@ enum QuoteFinder {
             i += 1
         }
         if let opened = open, opened + 1 < tokens.count {
-            quotes.append(quote(opened, tokens.count - 1, closedAt: nil, candidates, text))
+            quotes.append(quote(opened, tokens.count - 1, closedAt: nil, candidates, &subjects, text))
         }
         return quotes.filter { !$0.range.isEmpty }
     }
@@ -70,7 +72,10 @@ enum QuoteFinder {
 
     /// The quote from the mark at `opened` to the mark at `closedAt` (or to the end of the token
     /// at `last` when it was never closed).
-    private static func quote(_ opened: Int, _ last: Int, closedAt: Int?, _ candidates: [Candidate], _ text: ArticleText) -> ExtractedQuote {
+    private static func quote(
+        _ opened: Int, _ last: Int, closedAt: Int?, _ candidates: CandidateLookup, _ subjects: inout SentenceSubjects,
+        _ text: ArticleText
+    ) -> ExtractedQuote {
         let tokens = text.tokens
         let lower = Int(tokens[opened].end)
         var upper = closedAt.map { Int(tokens[$0].start) } ?? Int(tokens[last].end)
@@ -80,16 +85,16 @@ enum QuoteFinder {
         while firstInside < lastInside, tokens[firstInside].is(.openingQuote) { firstInside += 1 }
         if lastInside > firstInside, NameRun.bytesEqual(tokens[lastInside], ",", text) { lastInside -= 1 }
         let paragraph = text.sentenceParagraphs[Int(tokens[opened].sentence)]
-        let (speaker, attribution) = attribution(opened: opened, closed: closedAt, candidates, text)
+        let (speaker, attribution) = attribution(opened: opened, closed: closedAt, candidates, &subjects, text)
         return ExtractedQuote(
             range: lower..<max(lower, upper), paragraph: paragraph,
             speaker: speaker.map { EntityKey(name: $0.name ?? "", kind: $0.kind) },
             attribution: attribution.map { Coreference.normalizedSpaces(text.byteRange($0), text) })
     }
 
-    private static func attribution(opened: Int, closed: Int?, _ candidates: [Candidate], _ text: ArticleText)
-        -> (Candidate?, Range<Int>?)
-    {
+    private static func attribution(
+        opened: Int, closed: Int?, _ candidates: CandidateLookup, _ subjects: inout SentenceSubjects, _ text: ArticleText
+    ) -> (Candidate?, Range<Int>?) {
         let tokens = text.tokens
         if let closed, closed + 1 < tokens.count {
             let sentence = text.sentences[Int(tokens[closed].sentence)]
@@ -101,13 +106,13 @@ enum QuoteFinder {
             {
                 if verb == start {
                     // “…,” said X
-                    if let speaker = candidates.first(where: { isSpeaker($0) && $0.tokens.lowerBound > verb && $0.tokens.lowerBound < limit }) {
+                    if let speaker = candidates.first(startingIn: (verb + 1)..<max(verb + 1, limit), where: isSpeaker) {
                         return (speaker, verb..<speaker.tokens.upperBound)
                     }
-                } else if let speaker = candidates.last(where: { isSpeaker($0) && $0.tokens.lowerBound >= start && $0.tokens.upperBound <= verb }) {
+                } else if let speaker = candidates.candidate(inside: start..<verb, last: true, where: isSpeaker) {
                     return (speaker, start..<(verb + 1))
                 } else if tokens[start].has(.pronoun), verb == start + 1 {
-                    return (lastPerson(before: opened, candidates), start..<(verb + 1))
+                    return (candidates.lastPerson(endingBy: opened), start..<(verb + 1))
                 }
             }
             if let according = according(from: start, limit: limit, candidates, text) { return according }
@@ -117,18 +122,20 @@ enum QuoteFinder {
         var before = opened - 1
         while before >= sentence.lowerBound, tokens[before].is(.punctuation), !tokens[before].is(.quoteMark) { before -= 1 }
         if before >= sentence.lowerBound, tokens[before].has(.speechVerb) {
-            if let speaker = candidates.last(where: { isSpeaker($0) && $0.tokens.upperBound <= before && $0.tokens.lowerBound >= max(sentence.lowerBound, before - reach) }) {
+            let window = max(sentence.lowerBound, before - reach)
+            if let speaker = candidates.candidate(inside: window..<max(window, before), last: true, where: isSpeaker) {
                 return (speaker, speaker.tokens.lowerBound..<(before + 1))
             }
             if before > sentence.lowerBound, tokens[before - 1].has(.pronoun) {
-                return (lastPerson(before: opened, candidates), (before - 1)..<(before + 1))
+                return (candidates.lastPerson(endingBy: opened), (before - 1)..<(before + 1))
             }
         }
         if let according = according(from: max(sentence.lowerBound, opened - reach), limit: opened, candidates, text) { return according }
         // A partial quote: the subject of the sentence's speech verb.
-        if let verb = (sentence.lowerBound..<opened).first(where: { tokens[$0].has(.speechVerb) && tokens[$0].is(.lowercase) }),
-            let subject = candidates.first(where: { $0.tokens.lowerBound >= sentence.lowerBound && $0.tokens.upperBound <= verb && !$0.adjective })
+        if let found = subjects.subject(ofSentence: Int(tokens[opened].sentence), candidates, text), found.verb < opened,
+            let subject = found.subject
         {
+            let verb = found.verb
             let range = verb - subject.tokens.lowerBound < reach ? subject.tokens.lowerBound..<(verb + 1) : subject.tokens
             return (subject, range)
         }
@@ -136,9 +143,9 @@ enum QuoteFinder {
     }
 
     /// "according to X" between `from` and `limit`.
-    private static func according(from: Int, limit: Int, _ candidates: [Candidate], _ text: ArticleText) -> (Candidate, Range<Int>)? {
+    private static func according(from: Int, limit: Int, _ candidates: CandidateLookup, _ text: ArticleText) -> (Candidate, Range<Int>)? {
         guard let word = (from..<limit).first(where: { text.tokens[$0].has(.according) }),
-            let speaker = candidates.first(where: { isSpeaker($0) && $0.tokens.lowerBound > word && $0.tokens.lowerBound <= word + 6 })
+            let speaker = candidates.first(startingIn: (word + 1)..<(word + 7), where: isSpeaker)
         else { return nil }
         return (speaker, word..<speaker.tokens.upperBound)
     }
@@ -146,8 +153,23 @@ enum QuoteFinder {
     private static func isSpeaker(_ candidate: Candidate) -> Bool {
         !candidate.adjective && (candidate.kind == .person || candidate.kind == .organization)
     }
+}
 
-    private static func lastPerson(before index: Int, _ candidates: [Candidate]) -> Candidate? {
-        candidates.last { $0.kind == .person && $0.tokens.upperBound <= index }
+/// Each sentence's first speech verb and the subject before it, worked out once per sentence:
+/// a long sentence with many partial quotes is not scanned again for each.
+struct SentenceSubjects {
+    private var known: [Int: (verb: Int, subject: Candidate?)?] = [:]
+
+    mutating func subject(ofSentence sentence: Int, _ candidates: CandidateLookup, _ text: ArticleText)
+        -> (verb: Int, subject: Candidate?)?
+    {
+        if let found = known[sentence] { return found }
+        let tokens = text.sentences[sentence]
+        var found: (verb: Int, subject: Candidate?)?
+        if let verb = tokens.first(where: { text.tokens[$0].has(.speechVerb) && text.tokens[$0].is(.lowercase) }) {
+            found = (verb, candidates.candidate(inside: tokens.lowerBound..<verb, last: false, where: { !$0.adjective }))
+        }
+        known[sentence] = found
+        return found
     }
 }
