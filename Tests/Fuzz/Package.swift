@@ -2,7 +2,10 @@
 //
 // Fuzz targets for Lede, run with libFuzzer by `make fuzz` from the repository's root.
 // Each executable defines `LLVMFuzzerTestOneInput`; build them with
-// `-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library` (libFuzzer supplies `main`).
+// `-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library`. To replay an input that
+// failed: `.build-fuzz/build/release/FuzzQuery .build-fuzz/artifacts/FuzzQuery-crash-…`.
+// Tests/Fuzz/Corpus/<target> holds the seed inputs: valid queries from examples/ and
+// Grammar.md, the seed article, JSON Lines records, and broken variants of each.
 
 import PackageDescription
 
