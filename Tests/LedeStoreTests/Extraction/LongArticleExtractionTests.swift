@@ -25,5 +25,18 @@ extension Extraction {
             let councils = found.result.mentions.filter { $0.entity.kind == .organization }
             #expect(Set(councils.map(\.entity.name)) == ["United Nations Security Council"])
         }
+
+        /// More people than the coreference maps search linearly: each later surname still
+        /// finds its full name.
+        @Test func surnamesOfManyPeopleFindTheirFullNames() {
+            let letters = Array("abcdefghijklmnopqrstuvwxyz")
+            let surnames = (0..<100).map { "Zorvak" + String(letters[$0 / 26]) + String(letters[$0 % 26]) }
+            let introductions = surnames.map { "Minister Maria \($0) arrived in Oslo on Monday." }
+            let laterMentions = surnames.map { "\($0) said the talks went well." }
+            let found = Extracted([introductions.joined(separator: " "), laterMentions.joined(separator: " ")])
+            let people = found.result.mentions.filter { $0.entity.kind == .person }
+            #expect(people.count == 200)
+            #expect(people.suffix(100).map(\.entity.name) == surnames.map { "Maria \($0)" })
+        }
     }
 }
