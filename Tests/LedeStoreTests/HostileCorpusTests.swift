@@ -1,5 +1,5 @@
 import Foundation
-@testable import LedeStore
+import LedeStore
 import Testing
 
 /// Corpora made to break the loader. Each bad file is reported and skipped (or loaded, when it
@@ -10,9 +10,9 @@ import Testing
     static let good = BadInputTests.goodArticle
 
     /// How long the one-line articles are. The suite runs a debug build, which reads 50 MB in
-    /// about 45 s, so it keeps 8 MB; `LEDE_LONG_ARTICLE_MB=50 swift test -c release --filter
-    /// HostileCorpus` runs the full size. (The release `lede` loads a 50 MB one-line article,
-    /// extractor included, in about 6 s.)
+    /// about 45 s, so it keeps 8 MB; `LEDE_LONG_ARTICLE_MB=50 swift test -c release -Xswiftc
+    /// -enable-testing --filter HostileCorpus` runs the full size. (The release `lede` loads a
+    /// 50 MB one-line article, extractor included, in about 6 s.)
     static let longArticleBytes = (ProcessInfo.processInfo.environment["LEDE_LONG_ARTICLE_MB"].flatMap { Int($0) } ?? 8) << 20
 
     /// `byteCount` bytes of news sentences on one line, without a line break.
