@@ -49,11 +49,11 @@ fuzz: deps
 	fi
 	$(SWIFT) build --package-path Tests/Fuzz --scratch-path $(FUZZ_BUILD) -c release \
 		-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
-	@mkdir -p .build-fuzz/artifacts
+	@mkdir -p .build-fuzz/artifacts .build-fuzz/tmp
 	@for target in $(FUZZ_TARGETS); do \
 		mkdir -p .build-fuzz/corpus/$$target; \
 		echo "$$target: fuzzing for $(FUZZ_SECONDS) s"; \
-		if ! $(FUZZ_BUILD)/release/$$target .build-fuzz/corpus/$$target Tests/Fuzz/Corpus/$$target \
+		if ! TMPDIR=$(CURDIR)/.build-fuzz/tmp/ $(FUZZ_BUILD)/release/$$target .build-fuzz/corpus/$$target Tests/Fuzz/Corpus/$$target \
 			-max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -detect_leaks=0 \
 			-artifact_prefix=.build-fuzz/artifacts/$$target- -print_final_stats=1 $(FUZZ_FLAGS) \
 			2> .build-fuzz/$$target.log; then \

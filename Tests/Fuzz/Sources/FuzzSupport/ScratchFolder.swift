@@ -1,9 +1,10 @@
 import Foundation
 
-/// A folder of its own under the temporary directory, for one file at a time.
+/// A folder of its own under the temporary directory (`make fuzz` sets TMPDIR to
+/// .build-fuzz/tmp), for one file at a time.
 ///
-/// Every input is written to the same name, so a folder never holds more than one file;
-/// the folder is removed when the process ends normally (a crash leaves it for inspection).
+/// Every input is written to the same name, so a folder never holds more than one file: the
+/// last input a target read, left behind when the process ends.
 public final class ScratchFolder: @unchecked Sendable {
     public let path: String
 
@@ -26,9 +27,5 @@ public final class ScratchFolder: @unchecked Sendable {
             written += result
         }
         return file
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
     }
 }
