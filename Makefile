@@ -36,5 +36,38 @@ deps:
 bench: release
 	.build/release/LedeBenchmark $(BENCH_ARGS)
 
+## Build the fuzz targets in Tests/Fuzz with libFuzzer and AddressSanitizer, then run each for
+## FUZZ_SECONDS. New inputs go to .build-fuzz/corpus/<target> (the committed seed corpus in
+## Tests/Fuzz/Corpus is only read), crashes and hangs to .build-fuzz/artifacts, each run's log
+## to .build-fuzz/<target>.log. FUZZ_FLAGS adds libFuzzer options (-jobs=2, -max_len=65536).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= FuzzQuery FuzzSeedFile FuzzJSONLines
+FUZZ_FLAGS ?=
+FUZZ_BUILD = .build-fuzz/build
+
+fuzz: deps
+	@# SwiftPM names a path package after its folder: a checkout named 'fuzz' collides with Tests/Fuzz.
+	@if [ "$$(basename "$(CURDIR)" | tr A-Z a-z)" = fuzz ]; then \
+		echo "make fuzz: the repository's folder must not be named 'fuzz' (SwiftPM would take it for Tests/Fuzz)"; \
+		exit 1; \
+	fi
+	$(SWIFT) build --package-path Tests/Fuzz --scratch-path $(FUZZ_BUILD) -c release \
+		-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+	@mkdir -p .build-fuzz/artifacts .build-fuzz/tmp
+	@for target in $(FUZZ_TARGETS); do \
+		mkdir -p .build-fuzz/corpus/$$target; \
+		echo "$$target: fuzzing for $(FUZZ_SECONDS) s"; \
+		if ! TMPDIR=$(CURDIR)/.build-fuzz/tmp/ $(FUZZ_BUILD)/release/$$target .build-fuzz/corpus/$$target Tests/Fuzz/Corpus/$$target \
+			-max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -detect_leaks=0 \
+			-artifact_prefix=.build-fuzz/artifacts/$$target- -print_final_stats=1 $(FUZZ_FLAGS) \
+			2> .build-fuzz/$$target.log; then \
+			tail -n 60 .build-fuzz/$$target.log; \
+			echo "$$target: failed; the input is in .build-fuzz/artifacts"; \
+			exit 1; \
+		fi; \
+		grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)' .build-fuzz/$$target.log; \
+		grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' .build-fuzz/$$target.log; \
+	done
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

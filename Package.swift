@@ -10,7 +10,11 @@ import PackageDescription
 let package = Package(
     name: "Lede",
     products: [
-        .executable(name: "lede", targets: ["lede"])
+        .executable(name: "lede", targets: ["lede"]),
+        // The libraries, for packages that build on them: the fuzz targets in Tests/Fuzz.
+        .library(name: "LedeStore", targets: ["LedeStore"]),
+        .library(name: "LedeLanguage", targets: ["LedeLanguage"]),
+        .library(name: "LedeShell", targets: ["LedeShell"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")

@@ -80,13 +80,23 @@ enum Coreference {
         nameAll(&candidates, text)
     }
 
+    /// Up to this many organizations, `nameShortForms` compares each with each.
+    static let fewOrganizations = 32
+
     /// "Treasury Department" or "Treasury" after "United States Treasury Department": the
-    /// longer organization's name, when the shorter one's words lie inside it.
+    /// longer organization's name, when the shorter one's words lie inside it. The first longer
+    /// organization in the article that holds the words wins.
     private static func nameShortForms(_ candidates: inout [Candidate], _ text: ArticleText) {
         func isOrganization(_ index: Int) -> Bool {
             candidates[index].kind == .organization && candidates[index].reason != .acronymDefinition
         }
-        guard candidates.indices.count(where: isOrganization) > 1 else { return }
+        let count = candidates.indices.count(where: isOrganization)
+        guard count > 1 else { return }
+        if count > fewOrganizations {
+            nameShortFormsByIndex(&candidates, text, organizations: candidates.indices.filter(isOrganization))
+            return
+        }
+        // A few organizations, as most articles have: each compared with each is cheaper than an index.
         for short in candidates.indices where isOrganization(short) {
             let shortTokens = candidates[short].tokens
             for long in candidates.indices where isOrganization(long) && candidates[long].tokens.count > shortTokens.count {
@@ -99,6 +109,16 @@ enum Coreference {
                     break
                 }
             }
+        }
+    }
+
+    /// `nameShortForms` for an article of many organizations (a long one, or a hostile one): the
+    /// longer organization holding each one's words is looked up, not searched for.
+    private static func nameShortFormsByIndex(_ candidates: inout [Candidate], _ text: ArticleText, organizations: [Int]) {
+        let holders = WordRunHolders(organizations.map { candidates[$0].tokens }, text)
+        for short in organizations {
+            guard let long = holders.first(holding: candidates[short].tokens).map({ organizations[$0] }) else { continue }
+            candidates[short].name = candidates[long].name ?? .text(byteRange(candidates[long], text))
         }
     }
 
@@ -149,22 +169,32 @@ enum Coreference {
     }
 }
 
-/// A few word hashes, each with the candidate that first claimed it: an article names only a
-/// handful of people, so a linear search beats a dictionary.
+/// Word hashes, each with the candidate that first claimed it. An article names only a handful
+/// of people, so a linear search beats a dictionary; past `linearLimit` keys (a long article, or
+/// a hostile one) a dictionary takes the rest, so lookups do not grow with the article.
 struct SmallMap: Sendable {
+    static let linearLimit = 32
     private var entries: [(key: UInt64, value: Int)] = []
+    private var large: [UInt64: Int] = [:]
 
-    /// Empties the map, keeping its memory, and makes room for `capacity` entries.
+    /// Empties the map, keeping the memory of its linear part, and makes room for `capacity` entries.
     mutating func removeAll(reservingCapacity capacity: Int) {
         entries.removeAll(keepingCapacity: true)
-        entries.reserveCapacity(capacity)
+        entries.reserveCapacity(min(capacity, Self.linearLimit))
+        // Only articles with many names fill the dictionary: its memory is not kept for the next.
+        if !large.isEmpty { large = [:] }
     }
 
     mutating func add(_ key: UInt64, _ value: Int) {
-        if !entries.contains(where: { $0.key == key }) { entries.append((key, value)) }
+        if entries.count < Self.linearLimit {
+            if !entries.contains(where: { $0.key == key }) { entries.append((key, value)) }
+        } else if self[key] == nil {
+            large[key] = value
+        }
     }
 
     subscript(key: UInt64) -> Int? {
-        entries.first { $0.key == key }?.value
+        if let entry = entries.first(where: { $0.key == key }) { return entry.value }
+        return large.isEmpty ? nil : large[key]
     }
 }

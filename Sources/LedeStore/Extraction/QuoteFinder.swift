@@ -10,6 +10,8 @@ enum QuoteFinder {
 
     /// The quotes of the article, with speakers among `candidates`, whose canonical names are `names`.
     static func find(_ candidates: [Candidate], _ names: [String], _ text: ArticleText, paragraphs: [Range<Int>]) -> [ExtractedQuote] {
+        var candidates = CandidateLookup(candidates)
+        var subjects = SentenceSubjects()
         var quotes: [ExtractedQuote] = []
         let tokens = text.tokens
         var open: Int?
@@ -31,12 +33,12 @@ enum QuoteFinder {
                     i += 1
                     continue
                 }
-                quotes.append(quote(opened, i - 1, closedAt: nil, candidates, names, text))
+                quotes.append(quote(opened, i - 1, closedAt: nil, &candidates, &subjects, names, text))
                 open = nil
                 continue
             }
             if token.is(.quoteMark), mark(i, text) == .closing {
-                quotes.append(quote(opened, i, closedAt: i, candidates, names, text))
+                quotes.append(quote(opened, i, closedAt: i, &candidates, &subjects, names, text))
                 open = nil
                 i += 1
                 continue
@@ -47,7 +49,7 @@ enum QuoteFinder {
             i = text.firstToken(in: i..<end) { $0.is(.quoteMark) }
         }
         if let opened = open, opened + 1 < tokens.count {
-            quotes.append(quote(opened, tokens.count - 1, closedAt: nil, candidates, names, text))
+            quotes.append(quote(opened, tokens.count - 1, closedAt: nil, &candidates, &subjects, names, text))
         }
         quotes.removeAll { $0.range.isEmpty }
         return quotes
@@ -81,7 +83,8 @@ enum QuoteFinder {
     /// The quote from the mark at `opened` to the mark at `closedAt` (or to the end of the token
     /// at `last` when it was never closed).
     private static func quote(
-        _ opened: Int, _ last: Int, closedAt: Int?, _ candidates: [Candidate], _ names: [String], _ text: ArticleText
+        _ opened: Int, _ last: Int, closedAt: Int?, _ candidates: inout CandidateLookup, _ subjects: inout SentenceSubjects,
+        _ names: [String], _ text: ArticleText
     ) -> ExtractedQuote {
         let tokens = text.tokens
         let lower = Int(tokens[opened].end)
@@ -92,7 +95,7 @@ enum QuoteFinder {
         while firstInside < lastInside, tokens[firstInside].is(.openingQuote) { firstInside += 1 }
         if lastInside > firstInside, NameRun.bytesEqual(tokens[lastInside], ",", text) { lastInside -= 1 }
         let paragraph = text.sentenceParagraphs[Int(tokens[opened].sentence)]
-        let (speaker, attribution) = attribution(opened: opened, closed: closedAt, candidates, text)
+        let (speaker, attribution) = attribution(opened: opened, closed: closedAt, &candidates, &subjects, text)
         return ExtractedQuote(
             range: lower..<max(lower, upper), paragraph: paragraph,
             speaker: speaker.map { EntityKey(name: names[$0], kind: candidates[$0].kind) },
@@ -100,9 +103,9 @@ enum QuoteFinder {
     }
 
     /// The index of the speaker among `candidates`, and the words that attribute the quote.
-    private static func attribution(opened: Int, closed: Int?, _ candidates: [Candidate], _ text: ArticleText)
-        -> (Int?, Range<Int>?)
-    {
+    private static func attribution(
+        opened: Int, closed: Int?, _ candidates: inout CandidateLookup, _ subjects: inout SentenceSubjects, _ text: ArticleText
+    ) -> (Int?, Range<Int>?) {
         let tokens = text.tokens
         if let closed, closed + 1 < tokens.count {
             let sentence = text.sentences[Int(tokens[closed].sentence)]
@@ -114,13 +117,13 @@ enum QuoteFinder {
             {
                 if verb == start {
                     // “…,” said X
-                    if let speaker = candidates.firstIndex(where: { isSpeaker($0) && $0.tokens.lowerBound > verb && $0.tokens.lowerBound < limit }) {
+                    if let speaker = candidates.first(startingIn: (verb + 1)..<max(verb + 1, limit), where: isSpeaker) {
                         return (speaker, verb..<candidates[speaker].tokens.upperBound)
                     }
-                } else if let speaker = candidates.lastIndex(where: { isSpeaker($0) && $0.tokens.lowerBound >= start && $0.tokens.upperBound <= verb }) {
+                } else if let speaker = candidates.last(inside: start..<verb, where: isSpeaker) {
                     return (speaker, start..<(verb + 1))
                 } else if tokens[start].has(.pronoun), verb == start + 1 {
-                    return (lastPerson(before: opened, candidates), start..<(verb + 1))
+                    return (candidates.lastPerson(endingBy: opened), start..<(verb + 1))
                 }
             }
             if let according = according(from: start, limit: limit, candidates, text) { return according }
@@ -130,18 +133,20 @@ enum QuoteFinder {
         var before = opened - 1
         while before >= sentence.lowerBound, tokens[before].is(.punctuation), !tokens[before].is(.quoteMark) { before -= 1 }
         if before >= sentence.lowerBound, tokens[before].has(.speechVerb) {
-            if let speaker = candidates.lastIndex(where: { isSpeaker($0) && $0.tokens.upperBound <= before && $0.tokens.lowerBound >= max(sentence.lowerBound, before - reach) }) {
+            let window = max(sentence.lowerBound, before - reach)
+            if let speaker = candidates.last(inside: window..<max(window, before), where: isSpeaker) {
                 return (speaker, candidates[speaker].tokens.lowerBound..<(before + 1))
             }
             if before > sentence.lowerBound, tokens[before - 1].has(.pronoun) {
-                return (lastPerson(before: opened, candidates), (before - 1)..<(before + 1))
+                return (candidates.lastPerson(endingBy: opened), (before - 1)..<(before + 1))
             }
         }
         if let according = according(from: max(sentence.lowerBound, opened - reach), limit: opened, candidates, text) { return according }
         // A partial quote: the subject of the sentence's speech verb.
-        if let verb = (sentence.lowerBound..<opened).first(where: { tokens[$0].has(.speechVerb) && tokens[$0].is(.lowercase) }),
-            let subject = candidates.firstIndex(where: { $0.tokens.lowerBound >= sentence.lowerBound && $0.tokens.upperBound <= verb && !$0.adjective })
+        if let found = subjects.subject(ofSentence: Int(tokens[opened].sentence), candidates, text), found.verb < opened,
+            let subject = found.subject
         {
+            let verb = found.verb
             let words = candidates[subject].tokens
             let range = verb - words.lowerBound < reach ? words.lowerBound..<(verb + 1) : words
             return (subject, range)
@@ -150,9 +155,9 @@ enum QuoteFinder {
     }
 
     /// "according to X" between `from` and `limit`.
-    private static func according(from: Int, limit: Int, _ candidates: [Candidate], _ text: ArticleText) -> (Int, Range<Int>)? {
+    private static func according(from: Int, limit: Int, _ candidates: CandidateLookup, _ text: ArticleText) -> (Int, Range<Int>)? {
         guard let word = (from..<limit).first(where: { text.tokens[$0].has(.according) }),
-            let speaker = candidates.firstIndex(where: { isSpeaker($0) && $0.tokens.lowerBound > word && $0.tokens.lowerBound <= word + 6 })
+            let speaker = candidates.first(startingIn: (word + 1)..<(word + 7), where: isSpeaker)
         else { return nil }
         return (speaker, word..<candidates[speaker].tokens.upperBound)
     }
@@ -160,8 +165,22 @@ enum QuoteFinder {
     private static func isSpeaker(_ candidate: Candidate) -> Bool {
         !candidate.adjective && (candidate.kind == .person || candidate.kind == .organization)
     }
+}
 
-    private static func lastPerson(before index: Int, _ candidates: [Candidate]) -> Int? {
-        candidates.lastIndex { $0.kind == .person && $0.tokens.upperBound <= index }
+/// The first speech verb of a sentence and the subject before it, worked out once a sentence:
+/// a long sentence with many partial quotes is not searched again for each. Quotes are
+/// attributed in the order of the text, so keeping the last sentence asked about is enough.
+struct SentenceSubjects {
+    private var sentence = -1
+    /// The verb's token and the index of the first candidate before it that is not an adjective.
+    private var found: (verb: Int, subject: Int?)?
+
+    mutating func subject(ofSentence sentence: Int, _ candidates: CandidateLookup, _ text: ArticleText) -> (verb: Int, subject: Int?)? {
+        if sentence == self.sentence { return found }
+        let tokens = text.sentences[sentence]
+        let verb = text.firstToken(in: tokens) { $0.has(.speechVerb) && $0.is(.lowercase) }
+        self.sentence = sentence
+        found = verb < tokens.upperBound ? (verb, candidates.first(inside: tokens.lowerBound..<verb) { !$0.adjective }) : nil
+        return found
     }
 }

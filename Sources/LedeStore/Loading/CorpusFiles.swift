@@ -153,10 +153,14 @@ struct CorpusFiles {
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
             return .failure(ReadFailure(message: "skipped: not a regular file"))
         }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        let tooLarge = ReadFailure(
+            message: "skipped: the file is larger than \(CorpusLoader.maximumArticleSize), the most one article may have")
+        guard info.st_size <= CorpusLoader.maximumArticleBytes else { return .failure(tooLarge) }
+        // One byte more than the size, so that the read that finds the end needs no more room.
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
         var filled = 0
         while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count / 2))) }
+            if filled == bytes.count { bytes += [UInt8](repeating: 0, count: max(4096, bytes.count / 2)) }
             let got = bytes.withUnsafeMutableBytes { raw -> Int in
                 guard let base = raw.baseAddress else { return 0 }
                 return Glibc.read(fd, base + filled, raw.count - filled)
@@ -167,6 +171,8 @@ struct CorpusFiles {
             }
             if got == 0 { break }
             filled += got
+            // The file grew while it was read.
+            if filled > CorpusLoader.maximumArticleBytes { return .failure(tooLarge) }
         }
         bytes.removeLast(bytes.count - filled)
         return .success(bytes)

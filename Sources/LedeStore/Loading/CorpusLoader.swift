@@ -29,6 +29,11 @@ public enum CorpusLoader {
     static let seedFilesPerBlock = 64
     /// Bytes of JSON Lines per block.
     static let jsonLinesBlockBytes = 1 << 20
+    /// The largest article read: a seed file or a JSON Lines line. Loading holds several copies
+    /// of an article and its tokens at once, so a larger one (a mislabelled dump, a file with no
+    /// line breaks) is skipped rather than read into memory.
+    static let maximumArticleBytes = 64 << 20
+    static var maximumArticleSize: String { "\(maximumArticleBytes >> 20) MB" }
 
     public static func load(_ root: String, options: LoadOptions = LoadOptions()) throws(CorpusLoadError) -> Corpus {
         try load([root], options: options)
@@ -77,6 +82,8 @@ enum WorkItem: Sendable {
     case seedFiles([CorpusFiles.File])
     case jsonLines(CorpusFiles.File, bytes: [UInt8], firstLine: Int)
     case unreadable(CorpusFiles.File, reason: String)
+    /// A JSON Lines line that was not read.
+    case skippedLine(CorpusFiles.File, line: Int, reason: String)
 }
 
 /// Hands out work in corpus order: batches of seed files, and JSON Lines files a block of
@@ -94,11 +101,15 @@ private final class WorkProducer: @unchecked Sendable {
         if let current = reader {
             switch current.nextBlock() {
             case .block(let bytes, let firstLine): return .jsonLines(current.file, bytes: bytes, firstLine: firstLine)
+            case .overlong(let line):
+                return .skippedLine(current.file, line: line, reason: "skipped: the line is longer than \(CorpusLoader.maximumArticleSize), the most one article may have")
             case .failed(let reason):
                 reader = nil
                 return .unreadable(current.file, reason: reason)
             case .end:
                 reader = nil
+                // Like an empty seed file, an empty JSON Lines file is reported, and counted as read.
+                if current.isEmpty { return .unreadable(current.file, reason: "the file is empty") }
             }
         }
         guard let file = files.first else { return nil }
@@ -125,9 +136,13 @@ private final class LineBlockReader {
     private var carry: [UInt8] = []
     private var nextLine = 1
     private var atEnd = false
+    /// True until a byte has been read.
+    private(set) var isEmpty = true
 
     enum Block {
         case block([UInt8], firstLine: Int)
+        /// A line longer than `CorpusLoader.maximumArticleBytes`, read past without being kept.
+        case overlong(line: Int)
         case failed(String)
         case end
     }
@@ -136,9 +151,14 @@ private final class LineBlockReader {
         var message: String
     }
 
+    /// What one read fills: a block's worth, or less for a small file, which is read whole
+    /// (and its end found) by a read or two.
+    private var chunk: [UInt8]
+
     private init(file: CorpusFiles.File, descriptor: Int32) {
         self.file = file
         self.descriptor = descriptor
+        chunk = [UInt8](repeating: 0, count: min(CorpusLoader.jsonLinesBlockBytes, max(4096, file.size + 1)))
     }
 
     deinit {
@@ -162,22 +182,20 @@ private final class LineBlockReader {
         var hasNewline = Self.firstNewline(in: buffer, from: 0) != nil
         // Read until the buffer holds at least one whole line and a block's worth of bytes.
         while !atEnd && (buffer.count < CorpusLoader.jsonLinesBlockBytes || !hasNewline) {
+            let got: Int
+            switch readChunk() {
+            case .success(let count): got = count
+            case .failure(let failure): return .failed(failure.message)
+            }
+            if got == 0 {
+                atEnd = true
+                break
+            }
+            isEmpty = false
             let start = buffer.count
-            buffer.append(contentsOf: repeatElement(0, count: CorpusLoader.jsonLinesBlockBytes))
-            let got = buffer.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return read(descriptor, base + start, raw.count - start)
-            }
-            if got < 0 {
-                if errno == EINTR {
-                    buffer.removeLast(CorpusLoader.jsonLinesBlockBytes)
-                    continue
-                }
-                return .failed("cannot read the file: \(CorpusFiles.errorText())")
-            }
-            buffer.removeLast(CorpusLoader.jsonLinesBlockBytes - got)
-            if got == 0 { atEnd = true }
+            chunk.withUnsafeBufferPointer { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<got])) }
             if !hasNewline { hasNewline = Self.firstNewline(in: buffer, from: start) != nil }
+            if !hasNewline && buffer.count > CorpusLoader.maximumArticleBytes { return skipLine() }
         }
         guard !buffer.isEmpty else { return .end }
         if !atEnd, let lastNewline = buffer.lastIndex(of: 0x0A) {
@@ -193,14 +211,51 @@ private final class LineBlockReader {
         return .block(buffer, firstLine: firstLine)
     }
 
+    /// Reads past the rest of an overlong line, keeping what follows it for the next block.
+    private func skipLine() -> Block {
+        let line = nextLine
+        nextLine += 1
+        while true {
+            let got: Int
+            switch readChunk() {
+            case .success(let count): got = count
+            case .failure(let failure): return .failed(failure.message)
+            }
+            if got == 0 {
+                atEnd = true
+                return .overlong(line: line)
+            }
+            let newline = chunk.withUnsafeBufferPointer { Self.firstNewline(in: UnsafeBufferPointer(rebasing: $0[..<got])) }
+            if let newline {
+                carry = Array(chunk[(newline + 1)..<got])
+                return .overlong(line: line)
+            }
+        }
+    }
+
+    /// Fills `chunk` from the file: the number of bytes read, 0 at the end.
+    private func readChunk() -> Result<Int, CorpusFiles.ReadFailure> {
+        while true {
+            let got = chunk.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return read(descriptor, base, raw.count)
+            }
+            if got >= 0 { return .success(got) }
+            if errno != EINTR { return .failure(CorpusFiles.ReadFailure(message: "cannot read the file: \(CorpusFiles.errorText())")) }
+        }
+    }
+
     /// The offset of the first line feed at or after `start`, found with memchr.
     static func firstNewline(in bytes: [UInt8], from start: Int) -> Int? {
         bytes.withUnsafeBufferPointer { buffer -> Int? in
-            guard start < buffer.count, let base = buffer.baseAddress,
-                let found = memchr(base + start, 0x0A, buffer.count - start)
-            else { return nil }
-            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            guard start < buffer.count else { return nil }
+            return firstNewline(in: UnsafeBufferPointer(rebasing: buffer[start...])).map { start + $0 }
         }
+    }
+
+    static func firstNewline(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress, let found = memchr(base, 0x0A, bytes.count) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }
 
@@ -244,6 +299,9 @@ private final class AssemblerBox: @unchecked Sendable {
         case .unreadable(let file, let reason):
             block.fileCount += 1
             block.issues.append(LoadIssue(path: file.name, line: nil, message: reason))
+        case .skippedLine(let file, let line, let reason):
+            if line == 1 { block.fileCount += 1 }
+            block.issues.append(LoadIssue(path: file.name, line: line, message: reason))
         }
         assembler.finish(&block)
         return block
