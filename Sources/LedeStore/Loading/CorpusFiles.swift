@@ -92,8 +92,10 @@ struct CorpusFiles {
         defer { closedir(handle) }
         var names: [String] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            // The name is read where it lies: the kernel's record ends after the name's NUL, so
+            // copying out all of `d_name` would read past the end of a short last record.
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { field in
+                field.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: field.pointee)) { String(cString: $0) }
             }
             if name.hasPrefix(".") { continue }
             names.append(name)
