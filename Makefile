@@ -5,7 +5,7 @@ SWIFT ?= swift
 CORPUS ?= seeds
 APT_GET = $(if $(filter 0,$(shell id -u)),apt-get,sudo apt-get)
 
-.PHONY: run test build release deps bench fuzz clean
+.PHONY: run test sanitize test-asan test-tsan build release deps bench fuzz clean
 
 ## Open Lede on seeds/ (or CORPUS=path).
 run: build
@@ -15,6 +15,19 @@ run: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## The suite again under AddressSanitizer and under ThreadSanitizer (the parallel loader), each
+## in its own build folder. LeakSanitizer skips libedit's allocations that live until exit.
+sanitize: test-asan test-tsan
+
+test-asan: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan-suppressions.txt \
+		$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+
+test-tsan: deps
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan
 
 build: deps
 	$(SWIFT) build
@@ -70,4 +83,4 @@ fuzz: deps
 	done
 
 clean:
-	rm -rf .build .build-fuzz
+	rm -rf .build .build-fuzz .build-asan .build-tsan

@@ -6,12 +6,16 @@ import Testing
     static let up = "\u{1B}[A"
 
     func start(home: String) throws -> PseudoTerminal {
-        try PseudoTerminal(
-            Lede.executable, arguments: ["--no-init", "--corpus", Lede.repository + "/seeds"],
-            environment: [
-                "HOME": home, "TERM": "xterm", "NO_COLOR": "1", "EDITRC": "/dev/null", "LANG": "C.UTF-8",
-                "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-            ])
+        var environment = [
+            "HOME": home, "TERM": "xterm", "NO_COLOR": "1", "EDITRC": "/dev/null", "LANG": "C.UTF-8",
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+        ]
+        // A sanitizer run's options (the leak suppressions for libedit) reach the REPL too.
+        for (key, value) in ProcessInfo.processInfo.environment where key.hasSuffix("SAN_OPTIONS") {
+            environment[key] = value
+        }
+        return try PseudoTerminal(
+            Lede.executable, arguments: ["--no-init", "--corpus", Lede.repository + "/seeds"], environment: environment)
     }
 
     @Test func multiLineStatementsComeBackWholeAndTabCompletesAField() throws {
