@@ -145,6 +145,22 @@ import Testing
 
     /// Bytes changed inside sections whose checksums are then made to match: the checks
     /// behind the checksums reject what would break the corpus, and nothing crashes.
+    /// A count in the summary with a high bit flipped and the checksum made to match: the
+    /// reader once reserved room for a billion entities from it and died failing to allocate.
+    @Test func aHugeCountInTheSummaryIsRejectedNotAllocated() throws {
+        let saved = try Saved()
+        let frames = try SnapshotFile(path: saved.path).frames
+        let summary = try #require(frames.first { $0.section == SnapshotFormat.Section.summary.rawValue })
+        var bytes = saved.bytes
+        // The fifth count (entities), an Int64 little-endian: bit 30.
+        bytes[summary.offset + 4 * 8 + 3] ^= 0x40
+        let checksum = bytes.withUnsafeBytes { XXHash64.hash(UnsafeRawBufferPointer(rebasing: $0[summary.offset..<(summary.offset + summary.length)])) }
+        withUnsafeBytes(of: checksum.littleEndian) { bytes.replaceSubrange((summary.offset - 8)..<summary.offset, with: $0) }
+        try saved.replaceSnapshot(with: bytes)
+        let rejection = try #require(try saved.rejection())
+        #expect("\(rejection)".contains("more rows than"))
+    }
+
     @Test func damageBehindAValidChecksumIsRejectedOrHarmless() throws {
         let saved = try Saved()
         let frames = try SnapshotFile(path: saved.path).frames

@@ -21,6 +21,12 @@ enum SnapshotReader {
         let stored = try reader.read(.key) { decoder throws(SnapshotError) in try SnapshotKey.decode(from: &decoder) }
         if let mismatch = key.mismatch(with: stored) { throw mismatch }
         let summary = try reader.read(.summary) { decoder throws(SnapshotError) in try SnapshotSummary(from: &decoder) }
+        // Every row takes at least a byte of some section: a count beyond that is damage, and
+        // must not size an allocation.
+        let payload = frames.reduce(0) { $0 + $1.length }
+        guard summary.rowCounts.allSatisfy({ $0 <= payload }) else {
+            throw .corrupt("the summary counts more rows than the file's \(payload) bytes can hold")
+        }
 
         let background = BackgroundWork {
             Result { () throws(SnapshotError) -> Extracted in

@@ -35,6 +35,9 @@ struct SnapshotSummary: Equatable {
         encoder.append(column: issues.map { UInt8($0.severity == .skipped ? 0 : 1) })
     }
 
+    /// The row count of each table.
+    var rowCounts: [Int] { [articles, paragraphs, sentences, links, entities, mentions, quotes, dates] }
+
     init(from decoder: inout SnapshotDecoder) throws(SnapshotError) {
         articles = try decoder.count()
         paragraphs = try decoder.count()
