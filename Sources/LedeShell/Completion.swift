@@ -213,8 +213,8 @@ public struct Completer {
         let listing = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
         let names = listing.filter { $0.hasPrefix(prefix) && (!$0.hasPrefix(".") || prefix.hasPrefix(".")) }.map { name -> String in
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder + name, isDirectory: &isFolder)
-            return isFolder.boolValue ? name + "/" : name
+            let exists = FileManager.default.fileExists(atPath: folder + name, isDirectory: &isFolder)
+            return exists && isFolder.boolValue ? name + "/" : name
         }
         return Completion(replacing: prefix.count, candidates: names.sorted(), suffix: names.count == 1 && !(names.first?.hasSuffix("/") ?? false) ? " " : "")
     }

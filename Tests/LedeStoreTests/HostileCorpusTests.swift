@@ -153,8 +153,8 @@ import Testing
         let folder = try Fixtures.TemporaryFolder()
         let count = 2_000
         for index in 0..<count {
-            FileManager.default.createFile(atPath: folder.path + "/e\(index).txt", contents: nil)
-            FileManager.default.createFile(atPath: folder.path + "/e\(index).jsonl", contents: nil)
+            #expect(FileManager.default.createFile(atPath: folder.path + "/e\(index).txt", contents: nil))
+            #expect(FileManager.default.createFile(atPath: folder.path + "/e\(index).jsonl", contents: nil))
         }
         try folder.write("good.txt", Self.good)
         let corpus = try load(folder)
