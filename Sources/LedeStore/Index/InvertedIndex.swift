@@ -94,7 +94,7 @@ struct IndexBlockBuilder {
     /// The terms of the document being read, in order.
     private var scratch: [Int32] = []
     /// Per term: the last document that used it (stamped, so nothing needs clearing), its pair
-    /// in that document, and how many of its positions were placed.
+    /// in that document, and a counter: of its positions in the document, then of those placed.
     private var stamps: [Int32] = []
     private var pairOfTerm: [Int32] = []
     private var placed: [Int32] = []
@@ -116,34 +116,45 @@ struct IndexBlockBuilder {
             pairOfTerm.append(contentsOf: repeatElement(0, count: missing))
             placed.append(contentsOf: repeatElement(0, count: missing))
         }
-        // One pair per distinct term, in order of first use, with its position count…
+        // One pair per distinct term, in order of first use, its positions counted in
+        // `placed`… (The per-term arrays are written through buffer pointers: each word of the
+        // corpus passes here, and an array write checks its storage is unique every time.)
         let firstPair = pairTerms.count
-        var counts: [Int32] = []
-        for term in scratch {
-            let t = Int(term)
-            if stamps[t] != document {
-                stamps[t] = document
-                pairOfTerm[t] = Int32(pairTerms.count - firstPair)
-                placed[t] = 0
-                pairTerms.append(term)
-                pairDocuments.append(document)
-                counts.append(0)
+        stamps.withUnsafeMutableBufferPointer { stamps in
+            pairOfTerm.withUnsafeMutableBufferPointer { pairOfTerm in
+                placed.withUnsafeMutableBufferPointer { placed in
+                    for term in scratch {
+                        let t = Int(term)
+                        if stamps[t] != document {
+                            stamps[t] = document
+                            pairOfTerm[t] = Int32(pairTerms.count - firstPair)
+                            placed[t] = 0
+                            pairTerms.append(term)
+                            pairDocuments.append(document)
+                        }
+                        placed[t] += 1
+                    }
+                    // …then a run of positions for each pair, where each term's positions go in order.
+                    var start = Int32(positions.count)
+                    for pair in firstPair..<pairTerms.count {
+                        let t = Int(pairTerms[pair])
+                        start += placed[t]
+                        pairStarts.append(start)
+                        placed[t] = 0
+                    }
+                    positions.append(contentsOf: repeatElement(0, count: scratch.count))
+                    positions.withUnsafeMutableBufferPointer { positions in
+                        pairStarts.withUnsafeBufferPointer { pairStarts in
+                            for (position, term) in scratch.enumerated() {
+                                let t = Int(term)
+                                let pair = firstPair + Int(pairOfTerm[t])
+                                positions[Int(pairStarts[pair]) + Int(placed[t])] = UInt32(position)
+                                placed[t] += 1
+                            }
+                        }
+                    }
+                }
             }
-            counts[Int(pairOfTerm[t])] += 1
-        }
-        // …then each term's positions in its own run, ascending.
-        let base = positions.count
-        var start = Int32(base)
-        for count in counts {
-            start += count
-            pairStarts.append(start)
-        }
-        positions.append(contentsOf: repeatElement(0, count: scratch.count))
-        for (position, term) in scratch.enumerated() {
-            let t = Int(term)
-            let pair = firstPair + Int(pairOfTerm[t])
-            positions[Int(pairStarts[pair]) + Int(placed[t])] = UInt32(position)
-            placed[t] += 1
         }
         return scratch.count
     }

@@ -61,9 +61,13 @@ enum BodyParser {
     /// same line after the colon, if any.
     static func linkLabel(_ block: String) -> (label: String, title: String?)? {
         // Labels are short: look no further than a few words in.
-        guard let colon = block.utf8.prefix(40).firstIndex(of: UInt8(ascii: ":")), !block.utf8.contains(0x0A) else {
+        var bytes = block
+        guard let colonOffset = bytes.withUTF8({ $0.prefix(40).firstIndex(of: UInt8(ascii: ":")) }),
+            !bytes.withUTF8({ $0.contains(0x0A) })
+        else {
             return nil
         }
+        let colon = block.utf8.index(block.utf8.startIndex, offsetBy: colonOffset)
         let label = block[..<colon].trimming(" \t\u{A0}")
         guard labels.contains(label.lowercased()) else { return nil }
         let rest = block[block.index(after: colon)...].trimming(" \t\u{A0}")

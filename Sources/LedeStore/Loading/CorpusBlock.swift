@@ -24,13 +24,18 @@ struct CorpusBlock: Sendable {
     /// on the worker thread, so that appending the block hashes each entity once, not each
     /// mention.
     mutating func entity(_ key: EntityKey) -> EntityID {
-        if let index = entityIndexes[key] { return EntityID(rawValue: index) }
-        let index = Int32(entityKeys.count)
-        entityIndexes[key] = index
-        entityKeys.append(key)
-        entityFacts.append(EntityFacts())
+        let next = Int32(entityKeys.count)
+        // One hash for the lookup and the insertion: the defaulted subscript stores `next`
+        // when the key is new.
+        let index = Self.value(&entityIndexes[key, default: next])
+        if index == next {
+            entityKeys.append(key)
+            entityFacts.append(EntityFacts())
+        }
         return EntityID(rawValue: index)
     }
+
+    private static func value(_ slot: inout Int32) -> Int32 { slot }
 
     /// The block's identifier for a key it already names.
     func existingEntity(_ key: EntityKey) -> EntityID? {
@@ -140,10 +145,15 @@ struct BlockAssembler {
 
     /// Whether `text[range]` (UTF-8 offsets) is exactly `name`, compared as bytes.
     static func spells(_ name: String, _ text: String, _ range: Range<Int32>) -> Bool {
-        let count = Int(range.upperBound - range.lowerBound)
-        guard name.utf8.count == count else { return false }
-        let start = text.utf8.index(text.utf8.startIndex, offsetBy: Int(range.lowerBound))
-        return text.utf8[start...].prefix(count).elementsEqual(name.utf8)
+        guard name.utf8.count == range.count else { return false }
+        var name = name
+        var text = text
+        return name.withUTF8 { name in
+            text.withUTF8 { text in
+                Int(range.upperBound) <= text.count
+                    && UnsafeBufferPointer(rebasing: text[Int(range.lowerBound)..<Int(range.upperBound)]).elementsEqual(name)
+            }
+        }
     }
 
     /// A mention's words with any run of white space (a no-break space, a line break) as one

@@ -51,6 +51,7 @@ struct JSONParser {
         try parser.enter()
         parser.position += 1
         var kept: [String: JSONValue] = [:]
+        kept.reserveCapacity(keep.count)
         var rest: [UInt8] = []
         parser.skipWhitespace()
         if parser.peek(UInt8(ascii: "}")) {
@@ -257,19 +258,14 @@ struct JSONParser {
         let open = position
         position += 1
         // Fast path: no escapes, so the bytes are the string.
-        var scan = position
-        while scan < bytes.count {
-            let b = bytes[scan]
-            if b == UInt8(ascii: "\"") {
-                let slice = UnsafeBufferPointer(rebasing: bytes[position..<scan])
-                guard let string = Self.string(slice) else {
-                    throw failure("invalid UTF-8 in a string", at: open)
-                }
-                position = scan + 1
-                return string
+        let scan = endOfPlainRun(from: position)
+        if scan < bytes.count, bytes[scan] == UInt8(ascii: "\"") {
+            let slice = UnsafeBufferPointer(rebasing: bytes[position..<scan])
+            guard let string = Self.string(slice) else {
+                throw failure("invalid UTF-8 in a string", at: open)
             }
-            if b == UInt8(ascii: "\\") || b < 0x20 { break }
-            scan += 1
+            position = scan + 1
+            return string
         }
         var buffer: [UInt8] = []
         buffer.reserveCapacity(scan - position + 64)
@@ -306,16 +302,32 @@ struct JSONParser {
                 throw failure("control character in a string (escape it as \\u00\(hex(b)))")
             default:
                 // Copy the run up to the next quote, escape or control character at once.
-                var end = position + 1
-                while end < bytes.count {
-                    let c = bytes[end]
-                    if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { break }
-                    end += 1
-                }
+                let end = endOfPlainRun(from: position + 1)
                 buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<end]))
                 position = end
             }
         }
+    }
+
+    /// The first offset at or after `start` of a quote, a backslash or a control character (or
+    /// the end of the bytes): string bytes up to there are copied as they are.
+    private func endOfPlainRun(from start: Int) -> Int {
+        var i = start
+        if let base = bytes.baseAddress {
+            while i + ByteWord.width <= bytes.count {
+                let word = ByteWord.load(base, i)
+                let stops = ByteWord.any(word, equalTo: UInt8(ascii: "\"")) | ByteWord.any(word, equalTo: UInt8(ascii: "\\"))
+                    | ByteWord.any(word, below: 0x20)
+                if stops != 0 { break }
+                i += ByteWord.width
+            }
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
+            i += 1
+        }
+        return i
     }
 
     /// Reads the XXXX of `\uXXXX` (and a following low surrogate), returning the UTF-8.

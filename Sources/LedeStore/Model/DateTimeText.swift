@@ -30,8 +30,8 @@ public struct DateTimeText: Sendable, Equatable {
             i += digits
             return value
         }
-        func expect(_ c: Character) -> Bool {
-            guard i < chars.count, chars[i] == c.asciiValue else { return false }
+        func expect(_ c: Unicode.Scalar) -> Bool {
+            guard i < chars.count, UInt32(chars[i]) == c.value else { return false }
             i += 1
             return true
         }

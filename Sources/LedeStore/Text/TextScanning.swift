@@ -58,53 +58,47 @@ enum TextScanning {
         }
     }
 
-    /// For each ASCII byte: 0 white space, 1 letter or digit, 2 anything else.
-    private static let asciiClass: [UInt8] = (0..<128).map { (b: Int) -> UInt8 in
+    /// For each byte: `wordBit` for an ASCII letter or digit, `spaceBit` for ASCII white space,
+    /// `otherBit` for a byte that starts or continues a non-ASCII scalar.
+    private static let wordBit: UInt8 = 1
+    private static let spaceBit: UInt8 = 2
+    private static let otherBit: UInt8 = 4
+    private static let byteClass: [UInt8] = (0..<256).map { (b: Int) -> UInt8 in
         switch b {
-        case 0x20, 0x09...0x0D: 0
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: 1
-        default: 2
+        case 0x20, 0x09...0x0D: spaceBit
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: wordBit
+        case 0x80...: otherBit
+        default: 0
         }
     }
 
-    /// Counts whitespace-separated runs that hold at least one letter or digit.
+    /// Counts whitespace-separated runs that hold at least one letter or digit: a run counts at
+    /// its first letter or digit. ASCII bytes are counted without a branch.
     static func countWords(_ text: String) -> Int {
         var text = text
         return text.withUTF8 { bytes in
             var count = 0
-            var inRun = false
-            var runHasWord = false
-            let classes = asciiClass
+            var inWord: UInt8 = 0  // 1 once the current run has a letter or digit
+            let classes = byteClass
             var i = 0
             while i < bytes.count {
-                let byte = bytes[i]
-                if byte < 0x80 {
-                    switch classes[Int(byte)] {
-                    case 0:
-                        if inRun && runHasWord { count += 1 }
-                        inRun = false
-                        runHasWord = false
-                    case 1:
-                        inRun = true
-                        runHasWord = true
-                    default:
-                        inRun = true
-                    }
+                let k = classes[Int(bytes[i])]
+                if k & otherBit == 0 {
+                    let word = k & wordBit
+                    count &+= Int(word & ~inWord)
+                    inWord = (inWord | word) & ~(k >> 1) & 1
                     i += 1
                     continue
                 }
                 let (scalar, length) = decode(bytes, at: i)
                 if isSpace(scalar) {
-                    if inRun && runHasWord { count += 1 }
-                    inRun = false
-                    runHasWord = false
-                } else {
-                    inRun = true
-                    if !runHasWord && isWordCharacter(scalar) { runHasWord = true }
+                    inWord = 0
+                } else if inWord == 0 && isWordCharacter(scalar) {
+                    count += 1
+                    inWord = 1
                 }
                 i += length
             }
-            if inRun && runHasWord { count += 1 }
             return count
         }
     }
@@ -144,4 +138,36 @@ public struct ScalarOffsets: Sendable {
     public func scalarOffset(ofUTF8 offset: Int32) -> Int32 {
         table.isEmpty ? offset : table[Int(offset)]
     }
+}
+
+/// Tests on eight bytes at once (SWAR): whether any byte of a 64-bit word equals a value or is
+/// below one. Scanning loops use them to skip runs of bytes that need no attention without a
+/// branch per byte. A result is nonzero exactly when some byte matches (which bits are set
+/// says nothing more).
+enum ByteWord {
+    static let width = 8
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes at `base + offset`, in any alignment.
+    @inline(__always)
+    static func load(_ base: UnsafePointer<UInt8>, _ offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+    }
+
+    @inline(__always)
+    static func any(_ word: UInt64, equalTo byte: UInt8) -> UInt64 {
+        let x = word ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & highBits
+    }
+
+    /// Nonzero when some byte is below `limit`, which must be at most 0x80.
+    @inline(__always)
+    static func any(_ word: UInt64, below limit: UInt8) -> UInt64 {
+        (word &- ones &* UInt64(limit)) & ~word & highBits
+    }
+
+    /// Nonzero when some byte is not ASCII.
+    @inline(__always)
+    static func anyNonASCII(_ word: UInt64) -> UInt64 { word & highBits }
 }
