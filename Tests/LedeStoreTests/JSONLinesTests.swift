@@ -25,6 +25,17 @@ import Testing
         #expect(article.extraFields.first?.value == .array([.string("stocks")]))
     }
 
+    /// Words are runs between white space that hold a letter or digit: "U.S." is one, a lone
+    /// dash none, a no-break space separates, and the blank line between paragraphs too.
+    @Test func wordsAreRunsBetweenWhiteSpaceWithALetterOrDigit() throws {
+        let folder = try Fixtures.TemporaryFolder()
+        try folder.write("w.jsonl", #"{"id": "w", "title": "Not counted", "body": "The U.S. \u2014 a\u00A0b foo_bar 3.5%\n\n\u201CCaf\u00E9s\u201D close (again) \u2026 \u0301 end."}"#)
+        let article = try #require(try CorpusLoader.load(folder.path).articles.first)
+        // The, U.S., a, b, foo_bar, 3.5%, “Cafés”, close, (again), end. — the dash, the ellipsis
+        // and the lone combining accent hold no letter.
+        #expect(article.words == 10)
+    }
+
     @Test func titleWinsOverHeadlineAndIdDefaultsToFileAndLine() throws {
         let folder = try Fixtures.TemporaryFolder()
         try folder.write("news.jsonl", #"{"title": "T", "headline": "H", "body": "B."}"#)

@@ -99,17 +99,29 @@ struct IndexBlockBuilder {
     private var pairOfTerm: [Int32] = []
     private var placed: [Int32] = []
 
-    /// Indexes the next document; returns how many terms it had.
+    /// Indexes the next document; returns how many terms it had, and how many words: runs
+    /// between white space that hold a term ("U.S." is one word of two terms, a lone "—" none).
+    /// Words are counted here because this is the one pass that reads every byte of the text.
     @discardableResult
-    mutating func addDocument(_ text: String, tokenizer: inout TermTokenizer) -> Int {
+    mutating func addDocument(_ text: String, tokenizer: inout TermTokenizer) -> (terms: Int, words: Int) {
         let document = Int32(documentLengths.count)
         scratch.removeAll(keepingCapacity: true)
+        var words = 0
         var text = text
         text.withUTF8 { bytes in
-            tokenizer.forEachTerm(in: bytes) { term, _ in scratch.append(terms.insert(term)) }
+            var previousEnd: Int?
+            tokenizer.forEachTerm(in: bytes) { term, range in
+                scratch.append(terms.insert(term))
+                if let end = previousEnd {
+                    if TextScanning.containsSpace(bytes, end..<range.lowerBound) { words += 1 }
+                } else {
+                    words = 1
+                }
+                previousEnd = range.upperBound
+            }
         }
         documentLengths.append(Int32(scratch.count))
-        guard !scratch.isEmpty else { return 0 }
+        guard !scratch.isEmpty else { return (0, 0) }
         if stamps.count < terms.count {
             let missing = terms.count - stamps.count
             stamps.append(contentsOf: repeatElement(-1, count: missing))
@@ -156,7 +168,7 @@ struct IndexBlockBuilder {
                 }
             }
         }
-        return scratch.count
+        return (scratch.count, words)
     }
 
     /// Groups the pairs by term (a counting sort keeps documents in order) and encodes each

@@ -75,7 +75,6 @@ struct BlockAssembler {
         var paragraphRanges: [Range<Int>] = []
         var sentenceRanges: [(paragraph: Int, range: Range<Int>)] = []
         var offset = 0
-        var words = 0
         let firstParagraph = Int32(block.paragraphs.count)
         var mutableText = text
         mutableText.withUTF8 { bytes in
@@ -92,11 +91,9 @@ struct BlockAssembler {
                     Paragraph(
                         article: articleID, index: Int32(index), textRange: Int32(range.lowerBound)..<Int32(range.upperBound),
                         sentences: firstSentence..<Int32(block.sentences.count)))
-                words += TextScanning.countWords(paragraph)
                 offset = range.upperBound + 2
             }
         }
-        article.words = Int32(words)
         article.paragraphs = firstParagraph..<Int32(block.paragraphs.count)
 
         let firstLink = Int32(block.links.count)
@@ -106,7 +103,7 @@ struct BlockAssembler {
         article.links = firstLink..<Int32(block.links.count)
 
         titleIndex.addDocument(draft.title ?? "", tokenizer: &tokenizer)
-        textIndex.addDocument(text, tokenizer: &tokenizer)
+        article.words = Int32(textIndex.addDocument(text, tokenizer: &tokenizer).words)
 
         let firstSentenceOfArticle = Int32(block.sentences.count - sentenceRanges.count)
         let extraction = extractor.extract(

@@ -1,5 +1,5 @@
-/// Byte-level character classes shared by the sentence splitter, the word counter and the
-/// tokenizers. Everything here works on UTF-8 without building Strings.
+/// Byte-level character classes shared by the sentence splitter, the tokenizers and the
+/// index's word count. Everything here works on UTF-8 without building Strings.
 enum TextScanning {
     /// Decodes the scalar starting at `i`, returning it and its length in bytes.
     /// Invalid sequences (which a Swift String never holds) decode as U+FFFD of length 1.
@@ -58,49 +58,22 @@ enum TextScanning {
         }
     }
 
-    /// For each byte: `wordBit` for an ASCII letter or digit, `spaceBit` for ASCII white space,
-    /// `otherBit` for a byte that starts or continues a non-ASCII scalar.
-    private static let wordBit: UInt8 = 1
-    private static let spaceBit: UInt8 = 2
-    private static let otherBit: UInt8 = 4
-    private static let byteClass: [UInt8] = (0..<256).map { (b: Int) -> UInt8 in
-        switch b {
-        case 0x20, 0x09...0x0D: spaceBit
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: wordBit
-        case 0x80...: otherBit
-        default: 0
-        }
-    }
-
-    /// Counts whitespace-separated runs that hold at least one letter or digit: a run counts at
-    /// its first letter or digit. ASCII bytes are counted without a branch.
-    static func countWords(_ text: String) -> Int {
-        var text = text
-        return text.withUTF8 { bytes in
-            var count = 0
-            var inWord: UInt8 = 0  // 1 once the current run has a letter or digit
-            let classes = byteClass
-            var i = 0
-            while i < bytes.count {
-                let k = classes[Int(bytes[i])]
-                if k & otherBit == 0 {
-                    let word = k & wordBit
-                    count &+= Int(word & ~inWord)
-                    inWord = (inWord | word) & ~(k >> 1) & 1
-                    i += 1
-                    continue
-                }
-                let (scalar, length) = decode(bytes, at: i)
-                if isSpace(scalar) {
-                    inWord = 0
-                } else if inWord == 0 && isWordCharacter(scalar) {
-                    count += 1
-                    inWord = 1
-                }
-                i += length
+    /// Whether `bytes[range]` holds white space.
+    @inline(__always)
+    static func containsSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let byte = bytes[i]
+            if byte < 0x80 {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return true }
+                i += 1
+                continue
             }
-            return count
+            let (scalar, length) = decode(bytes, at: i)
+            if isSpace(scalar) { return true }
+            i += length
         }
+        return false
     }
 }
 
