@@ -185,28 +185,34 @@ struct IndexBlockBuilder {
             next[Int(term)] += 1
         }
 
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(positions.count * 2 + pairTerms.count * 2)
+        // Written through a pointer into room for the longest encoding (five bytes a number);
+        // the array is the block's for as long as the corpus takes to append it.
         var starts = [Int32](repeating: 0, count: termCount + 1)
         var lastDocuments = [Int32](repeating: 0, count: termCount)
-        for term in 0..<termCount {
-            starts[term] = Int32(bytes.count)
-            var previousDocument: Int32 = 0
-            for slot in Int(counts[term])..<Int(counts[term + 1]) {
-                let pair = Int(order[slot])
-                let document = pairDocuments[pair]
-                VarInt.append(UInt32(document - previousDocument), to: &bytes)
-                previousDocument = document
-                let first = Int(pairStarts[pair])
-                let end = Int(pairStarts[pair + 1])
-                VarInt.append(UInt32(end - first), to: &bytes)
-                var previousPosition: UInt32 = 0
-                for index in first..<end {
-                    VarInt.append(positions[index] - previousPosition, to: &bytes)
-                    previousPosition = positions[index]
+        let room = (pairTerms.count * 2 + positions.count) * VarInt.maximumLength
+        let bytes = [UInt8](unsafeUninitializedCapacity: room) { out, written in
+            guard let base = out.baseAddress else { return }
+            var offset = 0
+            for term in 0..<termCount {
+                starts[term] = Int32(offset)
+                var previousDocument: Int32 = 0
+                for slot in Int(counts[term])..<Int(counts[term + 1]) {
+                    let pair = Int(order[slot])
+                    let document = pairDocuments[pair]
+                    VarInt.write(UInt32(document - previousDocument), to: base, at: &offset)
+                    previousDocument = document
+                    let first = Int(pairStarts[pair])
+                    let end = Int(pairStarts[pair + 1])
+                    VarInt.write(UInt32(end - first), to: base, at: &offset)
+                    var previousPosition: UInt32 = 0
+                    for index in first..<end {
+                        VarInt.write(positions[index] - previousPosition, to: base, at: &offset)
+                        previousPosition = positions[index]
+                    }
                 }
+                lastDocuments[term] = previousDocument
             }
-            lastDocuments[term] = previousDocument
+            written = offset
         }
         starts[termCount] = Int32(bytes.count)
         let documentCounts = (0..<termCount).map { counts[$0 + 1] - counts[$0] }

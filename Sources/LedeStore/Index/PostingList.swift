@@ -10,6 +10,23 @@ enum VarInt {
         bytes.append(UInt8(v))
     }
 
+    /// The most bytes one number takes.
+    static let maximumLength = 5
+
+    /// Writes `value` at `base + offset`, which has room for `maximumLength` bytes, and moves
+    /// `offset` past it.
+    @inline(__always)
+    static func write(_ value: UInt32, to base: UnsafeMutablePointer<UInt8>, at offset: inout Int) {
+        var v = value
+        while v >= 0x80 {
+            base[offset] = UInt8(truncatingIfNeeded: v) | 0x80
+            offset += 1
+            v >>= 7
+        }
+        base[offset] = UInt8(v)
+        offset += 1
+    }
+
     @inline(__always)
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int) -> UInt32 {
         var result: UInt32 = 0
