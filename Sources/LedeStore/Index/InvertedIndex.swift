@@ -175,46 +175,56 @@ struct IndexBlockBuilder {
     /// term's postings.
     func finish() -> IndexBlock {
         let termCount = terms.count
+        let pairCount = pairTerms.count
+        // Counting sort of the pairs by term: `counts[t]` is where term t's pairs begin.
         var counts = [Int32](repeating: 0, count: termCount + 1)
-        for term in pairTerms { counts[Int(term) + 1] += 1 }
-        for index in 0..<termCount { counts[index + 1] += counts[index] }
-        var order = [Int32](repeating: 0, count: pairTerms.count)
-        var next = counts
-        for (pair, term) in pairTerms.enumerated() {
-            order[Int(next[Int(term)])] = Int32(pair)
-            next[Int(term)] += 1
+        var order = [Int32](repeating: 0, count: pairCount)
+        counts.withUnsafeMutableBufferPointer { counts in
+            for term in pairTerms { counts[Int(term) + 1] += 1 }
+            for index in 0..<termCount { counts[index + 1] += counts[index] }
+            var next = Array(counts)
+            order.withUnsafeMutableBufferPointer { order in
+                for (pair, term) in pairTerms.enumerated() {
+                    order[Int(next[Int(term)])] = Int32(pair)
+                    next[Int(term)] += 1
+                }
+            }
         }
 
-        // Written through a pointer into room for the longest encoding (five bytes a number);
-        // the array is the block's for as long as the corpus takes to append it.
+        // Written through pointers (each number into room for its longest encoding, five
+        // bytes); the array is the block's only until the corpus appends it.
         var starts = [Int32](repeating: 0, count: termCount + 1)
         var lastDocuments = [Int32](repeating: 0, count: termCount)
-        let room = (pairTerms.count * 2 + positions.count) * VarInt.maximumLength
+        let room = (pairCount * 2 + positions.count) * VarInt.maximumLength
         let bytes = [UInt8](unsafeUninitializedCapacity: room) { out, written in
             guard let base = out.baseAddress else { return }
             var offset = 0
-            for term in 0..<termCount {
-                starts[term] = Int32(offset)
-                var previousDocument: Int32 = 0
-                for slot in Int(counts[term])..<Int(counts[term + 1]) {
-                    let pair = Int(order[slot])
-                    let document = pairDocuments[pair]
-                    VarInt.write(UInt32(document - previousDocument), to: base, at: &offset)
-                    previousDocument = document
-                    let first = Int(pairStarts[pair])
-                    let end = Int(pairStarts[pair + 1])
-                    VarInt.write(UInt32(end - first), to: base, at: &offset)
-                    var previousPosition: UInt32 = 0
-                    for index in first..<end {
-                        VarInt.write(positions[index] - previousPosition, to: base, at: &offset)
-                        previousPosition = positions[index]
+            starts.withUnsafeMutableBufferPointer { starts in
+                lastDocuments.withUnsafeMutableBufferPointer { lastDocuments in
+                    for term in 0..<termCount {
+                        starts[term] = Int32(offset)
+                        var previousDocument: Int32 = 0
+                        for slot in Int(counts[term])..<Int(counts[term + 1]) {
+                            let pair = Int(order[slot])
+                            let document = pairDocuments[pair]
+                            VarInt.write(UInt32(document - previousDocument), to: base, at: &offset)
+                            previousDocument = document
+                            let first = Int(pairStarts[pair])
+                            let end = Int(pairStarts[pair + 1])
+                            VarInt.write(UInt32(end - first), to: base, at: &offset)
+                            var previousPosition: UInt32 = 0
+                            for index in first..<end {
+                                VarInt.write(positions[index] - previousPosition, to: base, at: &offset)
+                                previousPosition = positions[index]
+                            }
+                        }
+                        lastDocuments[term] = previousDocument
                     }
+                    starts[termCount] = Int32(offset)
                 }
-                lastDocuments[term] = previousDocument
             }
             written = offset
         }
-        starts[termCount] = Int32(bytes.count)
         let documentCounts = (0..<termCount).map { counts[$0 + 1] - counts[$0] }
         return IndexBlock(
             terms: terms, bytes: bytes, starts: starts, documentCounts: documentCounts, lastDocuments: lastDocuments,
