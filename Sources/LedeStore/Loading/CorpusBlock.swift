@@ -58,6 +58,8 @@ struct BlockAssembler {
     private var titleIndex = IndexBlockBuilder()
     private var textIndex = IndexBlockBuilder()
     private var workspace = ExtractionWorkspace()
+    /// The sentences of the paragraph being laid out.
+    private var sentenceScratch: [Range<Int>] = []
 
     init(extractor: any ArticleExtractor) {
         self.extractor = extractor
@@ -82,7 +84,9 @@ struct BlockAssembler {
                 let range = offset..<(offset + paragraph.utf8.count)
                 paragraphRanges.append(range)
                 let firstSentence = Int32(block.sentences.count)
-                for sentence in SentenceSplitter.split(bytes, in: range) {
+                sentenceScratch.removeAll(keepingCapacity: true)
+                SentenceSplitter.split(bytes, in: range, into: &sentenceScratch)
+                for sentence in sentenceScratch {
                     sentenceRanges.append((index, sentence))
                     block.sentences.append(
                         Sentence(paragraph: ParagraphID(block.paragraphs.count), textRange: Int32(sentence.lowerBound)..<Int32(sentence.upperBound)))

@@ -10,6 +10,13 @@ public enum SentenceSplitter {
     /// Byte ranges of the sentences of `text[range]`, trimmed of white space.
     public static func split(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> [Range<Int>] {
         var sentences: [Range<Int>] = []
+        split(bytes, in: range, into: &sentences)
+        return sentences
+    }
+
+    /// Appends the byte ranges of the sentences of `text[range]` to `sentences`, which a
+    /// caller splitting many paragraphs keeps from one to the next.
+    public static func split(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, into sentences: inout [Range<Int>]) {
         var start = range.lowerBound
         var i = range.lowerBound
 
@@ -61,7 +68,6 @@ public enum SentenceSplitter {
             i = end
         }
         emit(range.upperBound)
-        return sentences
     }
 
     private static func endsSentence(
