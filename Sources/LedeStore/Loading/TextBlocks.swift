@@ -65,12 +65,20 @@ struct TextLines {
     func blocks(from start: Int) -> [(text: String, line: Int)] {
         withBytes { buffer in
             var blocks: [(text: String, line: Int)] = []
-            var current: [UInt8] = []
-            var firstLine = 0
+            // A block of one line (most are) is made from the text in place; a longer one is
+            // gathered in `joined`.
+            var firstLine: Range<Int>?
+            var joined: [UInt8] = []
+            var firstLineNumber = 0
             func flush() {
-                guard !current.isEmpty else { return }
-                blocks.append((String(decoding: current, as: UTF8.self), firstLine))
-                current.removeAll(keepingCapacity: true)
+                guard let first = firstLine else { return }
+                if joined.isEmpty {
+                    blocks.append((String(decoding: UnsafeBufferPointer(rebasing: buffer[first]), as: UTF8.self), firstLineNumber))
+                } else {
+                    blocks.append((String(decoding: joined, as: UTF8.self), firstLineNumber))
+                    joined.removeAll(keepingCapacity: true)
+                }
+                firstLine = nil
             }
             for index in start..<max(start, ranges.count) {
                 let line = ranges[index]
@@ -79,13 +87,14 @@ struct TextLines {
                     flush()
                     continue
                 }
-                if current.isEmpty {
-                    firstLine = number(index)
-                    current.append(contentsOf: buffer[trimmed])
-                } else {
-                    current.append(0x0A)
-                    current.append(contentsOf: buffer[line.lowerBound..<trimmed.upperBound])
+                guard let first = firstLine else {
+                    firstLineNumber = number(index)
+                    firstLine = trimmed
+                    continue
                 }
+                if joined.isEmpty { joined.append(contentsOf: buffer[first]) }
+                joined.append(0x0A)
+                joined.append(contentsOf: buffer[line.lowerBound..<trimmed.upperBound])
             }
             flush()
             return blocks
