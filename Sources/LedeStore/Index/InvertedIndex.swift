@@ -84,7 +84,8 @@ struct InvertedIndex: Sendable {
 /// Indexes a block of documents on one thread into flat arrays: one row for each (document,
 /// term) pair, so no per-term array grows while text is read.
 struct IndexBlockBuilder {
-    private var terms = TermTable()
+    /// Sized for a block's vocabulary (some thousands of terms), so it seldom grows.
+    private var terms = TermTable(capacity: 1 << 13)
     private var pairTerms: [Int32] = []
     private var pairDocuments: [Int32] = []
     /// Where each pair's positions start in `positions`; one more entry marks the end.
