@@ -70,22 +70,16 @@ public struct Mention: Sendable {
     public var entity: EntityID
     public var article: ArticleID
     public var sentence: SentenceID
-    /// Unicode scalar offsets into the article's text, end exclusive.
-    public var start: Int32
-    public var end: Int32
-    /// UTF-8 offsets of the same span.
+    /// UTF-8 offsets into the article's text, end exclusive. Its offsets in Unicode scalars
+    /// (`Corpus.scalarRange(of:)`) are counted when asked for, not stored: there are millions
+    /// of mentions, and nearly all texts are ASCII, where the two coincide.
     public var textRange: Range<Int32>
     public var form: MentionForm
 
-    public init(
-        entity: EntityID, article: ArticleID, sentence: SentenceID, start: Int32, end: Int32,
-        textRange: Range<Int32>, form: MentionForm
-    ) {
+    public init(entity: EntityID, article: ArticleID, sentence: SentenceID, textRange: Range<Int32>, form: MentionForm) {
         self.entity = entity
         self.article = article
         self.sentence = sentence
-        self.start = start
-        self.end = end
         self.textRange = textRange
         self.form = form
     }
