@@ -19,6 +19,8 @@ struct CorpusBlock: Sendable {
     var textIndex = IndexBlock()
     var issues: [LoadIssue] = []
     var fileCount = 0
+    /// Bytes of the corpus's files the block covers.
+    var inputBytes = 0
 
     /// The block's own identifier for an entity key, added when new. Keys are hashed here,
     /// on the worker thread, so that appending the block hashes each entity once, not each

@@ -15,6 +15,14 @@ struct CorpusBuilder {
     private var textIndex = InvertedIndexBuilder()
     private var issues: [LoadIssue] = []
     private var fileCount = 0
+    /// The size of the corpus's files, and how much of it the blocks so far covered: the
+    /// indexes size their lists by the share read.
+    private let corpusBytes: Int
+    private var bytesRead = 0
+
+    init(corpusBytes: Int = 0) {
+        self.corpusBytes = corpusBytes
+    }
 
     mutating func append(_ block: CorpusBlock) {
         let articleBase = Int32(articles.count)
@@ -74,8 +82,10 @@ struct CorpusBuilder {
             date.sentence = SentenceID(rawValue: date.sentence.rawValue + sentenceBase)
             dates.append(date)
         }
-        titleIndex.append(block.titleIndex)
-        textIndex.append(block.textIndex)
+        bytesRead += block.inputBytes
+        let read = corpusBytes > 0 ? Double(bytesRead) / Double(corpusBytes) : 0
+        titleIndex.append(block.titleIndex, read: read)
+        textIndex.append(block.textIndex, read: read)
         issues += block.issues
         fileCount += block.fileCount
     }

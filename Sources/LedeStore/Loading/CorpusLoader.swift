@@ -59,11 +59,10 @@ public enum CorpusLoader {
 
     /// Loads the files `discover` found beneath `roots`.
     static func load(_ roots: [String], discovered: [CorpusFiles], options: LoadOptions) -> Corpus {
-        var builder = CorpusBuilder()
-        var allFiles: [CorpusFiles.File] = []
+        let allFiles = discovered.flatMap(\.files)
+        var builder = CorpusBuilder(corpusBytes: allFiles.reduce(0) { $0 + $1.size })
         for files in discovered {
             for issue in files.issues { builder.record(issue, countingFile: false) }
-            allFiles += files.files
         }
 
         let producer = WorkProducer(allFiles)
@@ -273,6 +272,7 @@ private final class AssemblerBox: @unchecked Sendable {
         case .seedFiles(let files):
             for file in files {
                 block.fileCount += 1
+                block.inputBytes += file.size
                 switch Self.readSeed(file) {
                 case .success(let draft): assembler.append(draft, to: &block)
                 case .failure(let issue): block.issues.append(issue)
@@ -280,6 +280,7 @@ private final class AssemblerBox: @unchecked Sendable {
             }
         case .jsonLines(let file, let bytes, let firstLine):
             if firstLine == 1 { block.fileCount += 1 }
+            block.inputBytes = bytes.count
             let stem = Self.stem(of: file.name)
             bytes.withUnsafeBufferPointer { buffer in
                 var lineNumber = firstLine
