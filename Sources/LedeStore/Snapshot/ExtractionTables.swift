@@ -35,7 +35,8 @@ enum ExtractionTables {
                     entity: try decoder.id(entities[row], below: summary.entities),
                     article: try decoder.id(articles[row], below: summary.articles),
                     sentence: try decoder.id(sentences[row], below: summary.sentences),
-                    textRange: try decoder.range(textStarts[row], textEnds[row]), form: try decoder.value(forms[row])))
+                    textRange: try decoder.range(textStarts[row], textEnds[row], within: Int(Mention.offsetLimit) - 1),
+                    form: try decoder.value(forms[row])))
         }
     }
 
