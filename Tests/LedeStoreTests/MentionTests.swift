@@ -22,3 +22,13 @@ import Testing
         #expect(MemoryLayout<Mention>.stride == 20)
     }
 }
+
+/// The most numerous rows are laid out without padding; a field added or moved carelessly
+/// shows up here before it shows up in the memory of a large corpus.
+@Suite struct RowLayoutTests {
+    @Test func rowsTakeNoMoreBytesThanTheirFieldsNeed() {
+        #expect(MemoryLayout<Mention>.stride == 20)
+        #expect(MemoryLayout<ZonedDateTime?>.size == 28)
+        #expect(MemoryLayout<Article>.stride == 256)
+    }
+}
