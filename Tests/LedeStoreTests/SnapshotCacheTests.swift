@@ -39,6 +39,26 @@ import Testing
         #expect(restored.directory.completions(of: "d") == full.directory.completions(of: "d"))
     }
 
+    /// Scalar offsets are counted from the UTF-8 range when asked for; they must agree with
+    /// the String's own view of the text, past a non-ASCII character too.
+    @Test func aMentionsScalarRangeCountsUnicodeScalars() throws {
+        let corpus = try SnapshotFixtures.corpusFolder()
+        let full = try SnapshotFixtures.fullLoad(corpus.path)
+        var sawShift = false
+        for index in full.mentions.indices {
+            let mention = full.mentions[index]
+            let text = full[mention.article].text
+            let lower = text.utf8.index(text.utf8.startIndex, offsetBy: Int(mention.textRange.lowerBound))
+            let upper = text.utf8.index(text.utf8.startIndex, offsetBy: Int(mention.textRange.upperBound))
+            let start = text.unicodeScalars.distance(from: text.startIndex, to: lower)
+            let end = text.unicodeScalars.distance(from: text.startIndex, to: upper)
+            let range = full.scalarRange(of: MentionID(index))
+            #expect(range == Int32(start)..<Int32(end))
+            if range != mention.textRange { sawShift = true }
+        }
+        #expect(sawShift)
+    }
+
     @Test func theCorpusKeepsItsRootsAsGivenWhicheverPathFindsTheSnapshot() throws {
         let corpus = try SnapshotFixtures.corpusFolder()
         let cache = try SnapshotFixtures.TemporaryCache()

@@ -74,8 +74,10 @@ enum SnapshotFixtures {
         lines += corpus.entities.map {
             "entity \($0.name) \($0.kind) \($0.aliases) \($0.roles) \(String(describing: $0.country)) \($0.mentions) \($0.articles)"
         }
-        lines += corpus.mentions.map {
-            "mention \($0.entity) \($0.article) \($0.sentence) \($0.start) \($0.end) \($0.textRange) \($0.form)"
+        lines += corpus.mentions.indices.map { index in
+            let mention = corpus.mentions[index]
+            return "mention \(mention.entity) \(mention.article) \(mention.sentence) \(mention.textRange) "
+                + "\(corpus.scalarRange(of: MentionID(index))) \(mention.form)"
         }
         lines += corpus.quotes.map {
             "quote \($0.article) \($0.paragraph) \($0.textRange) \(String(describing: $0.speaker)) \(String(describing: $0.attribution))"

@@ -98,8 +98,8 @@ struct FieldReader {
         case .article: return .article(corpus[id].article)
         case .paragraph: return .paragraph(corpus.paragraph(of: id))
         case .sentence: return .string(corpus.text(of: corpus[id].sentence))
-        case .start: return .int(Int(corpus[id].start))
-        case .end: return .int(Int(corpus[id].end))
+        case .start: return .int(Int(corpus.scalarRange(of: id).lowerBound))
+        case .end: return .int(Int(corpus.scalarRange(of: id).upperBound))
         case .text: return .string(corpus.text(of: id))
         case .form: return .string(corpus[id].form.description)
         }

@@ -265,7 +265,9 @@ struct InvertedIndexBuilder {
     private var documentLengths: [Int32] = []
     private var totalLength: Int64 = 0
 
-    mutating func append(_ block: IndexBlock) {
+    /// Appends the next block. `read` is the share of the corpus's bytes read once this block
+    /// is counted (0 when unknown), which sizes the lists that must grow (`reserve`).
+    mutating func append(_ block: IndexBlock, read: Double = 0) {
         let base = Int32(documentLengths.count)
         block.bytes.withUnsafeBufferPointer { source in
             for local in 0..<block.terms.count {
@@ -276,6 +278,9 @@ struct InvertedIndexBuilder {
                     lastDocuments.append(0)
                 }
                 let range = Int(block.starts[local])..<Int(block.starts[local + 1])
+                // The first gap may take a byte or two more than it did in the block.
+                let needed = lists[global].count + range.count + 4
+                if needed > lists[global].capacity { Self.reserve(&lists[global], needed, read: read) }
                 var offset = range.lowerBound
                 // The block's first gap counts from its own first document; continue it from
                 // this term's last document instead.
@@ -289,6 +294,27 @@ struct InvertedIndexBuilder {
         }
         documentLengths += block.documentLengths
         totalLength += block.documentLengths.reduce(0) { $0 + Int64($1) }
+    }
+
+    /// Makes room in a posting list for `needed` bytes. Grown by appending, an array doubles,
+    /// so the lists end a quarter empty on average, and the index is most of what grows while
+    /// memory climbs to its peak. A list is instead sized for the whole corpus, from its size
+    /// now and the share of the corpus read (with a margin, and at least an eighth more, so a
+    /// term that grows faster than it did is not copied each block), but never past doubling,
+    /// so a term that stops occurring wastes no more than before. The last block sizes it
+    /// exactly.
+    static func reserve(_ list: inout [UInt8], _ needed: Int, read: Double) {
+        let doubled = max(needed, 2 * list.capacity)
+        let size: Int
+        if read >= 1 {
+            size = needed
+        } else if read > 0 {
+            let projected = Int(Double(needed) / read * 1.05)
+            size = min(doubled, max(projected, needed + needed / 8))
+        } else {
+            size = doubled
+        }
+        list.reserveCapacity(size)
     }
 
     consuming func finish() -> InvertedIndex {

@@ -19,6 +19,8 @@ struct CorpusBlock: Sendable {
     var textIndex = IndexBlock()
     var issues: [LoadIssue] = []
     var fileCount = 0
+    /// Bytes of the corpus's files the block covers.
+    var inputBytes = 0
 
     /// The block's own identifier for an entity key, added when new. Keys are hashed here,
     /// on the worker thread, so that appending the block hashes each entity once, not each
@@ -176,7 +178,6 @@ struct BlockAssembler {
         _ extraction: ExtractionResult, of article: inout Article, id: ArticleID, firstParagraph: Int32,
         firstSentence: Int32, in block: inout CorpusBlock
     ) {
-        let offsets = ScalarOffsets(article.text, isASCII: article.isASCII)
         func span(_ range: Range<Int>) -> Range<Int32> { Int32(range.lowerBound)..<Int32(range.upperBound) }
         func sentence(_ index: Int) -> SentenceID { SentenceID(rawValue: firstSentence + Int32(index)) }
 
@@ -185,10 +186,7 @@ struct BlockAssembler {
             let range = span(found.range)
             let entity = block.entity(found.entity)
             block.mentions.append(
-                Mention(
-                    entity: entity, article: id, sentence: sentence(found.sentence),
-                    start: offsets.scalarOffset(ofUTF8: range.lowerBound), end: offsets.scalarOffset(ofUTF8: range.upperBound),
-                    textRange: range, form: found.form))
+                Mention(entity: entity, article: id, sentence: sentence(found.sentence), textRange: range, form: found.form))
             // Most mentions spell the canonical name; only other spellings become aliases.
             if !Self.spells(found.entity.name, article.text, range) {
                 block.entityFacts[entity.index].surfaces.insert(Self.surface(article.text.utf8Slice(range)))

@@ -15,6 +15,14 @@ struct CorpusBuilder {
     private var textIndex = InvertedIndexBuilder()
     private var issues: [LoadIssue] = []
     private var fileCount = 0
+    /// The size of the corpus's files, and how much of it the blocks so far covered: the
+    /// indexes size their lists by the share read.
+    private let corpusBytes: Int
+    private var bytesRead = 0
+
+    init(corpusBytes: Int = 0) {
+        self.corpusBytes = corpusBytes
+    }
 
     mutating func append(_ block: CorpusBlock) {
         let articleBase = Int32(articles.count)
@@ -74,8 +82,10 @@ struct CorpusBuilder {
             date.sentence = SentenceID(rawValue: date.sentence.rawValue + sentenceBase)
             dates.append(date)
         }
-        titleIndex.append(block.titleIndex)
-        textIndex.append(block.textIndex)
+        bytesRead += block.inputBytes
+        let read = corpusBytes > 0 ? Double(bytesRead) / Double(corpusBytes) : 0
+        titleIndex.append(block.titleIndex, read: read)
+        textIndex.append(block.textIndex, read: read)
         issues += block.issues
         fileCount += block.fileCount
     }
@@ -96,17 +106,18 @@ struct CorpusBuilder {
     }
 
     consuming func build(roots: [String]) -> Corpus {
+        // Memory peaks here, with the whole corpus loaded: what only appending needed goes
+        // before the entities' lists are made.
+        entityIDs = [:]
         var entities = entityKeys.enumerated().map { index, key in
             let facts = entityFacts[index]
             return Entity(
                 name: key.name, kind: key.kind, aliases: facts.surfaces.subtracting([key.name]).sorted(),
                 roles: facts.roles.sorted(), country: key.kind == .place ? facts.country : nil)
         }
-        for (index, mention) in mentions.enumerated() {
-            let entity = mention.entity.index
-            entities[entity].mentions.append(MentionID(index))
-            if entities[entity].articles.last != mention.article { entities[entity].articles.append(mention.article) }
-        }
+        entityKeys = []
+        entityFacts = []
+        Self.fillMentionsAndArticles(of: &entities, from: mentions)
 
         // Link titles point to the articles with the same title; only the titles some link
         // names need normalizing.
@@ -128,6 +139,34 @@ struct CorpusBuilder {
             roots: roots, articles: articles, paragraphs: paragraphs, sentences: sentences, entities: entities,
             mentions: mentions, quotes: quotes, links: resolvedLinks, dates: dates, issues: issues,
             fileCount: fileCount, search: SearchIndex(title: titleIndex.finish(), text: textIndex.finish()))
+    }
+}
+
+extension CorpusBuilder {
+    /// Lists each entity's mentions and the articles they are in, in corpus order. The lists
+    /// are counted first and allocated at their final size: grown by appending, they would
+    /// hold up to twice their size (a few MB on a large corpus) at the moment memory peaks.
+    static func fillMentionsAndArticles(of entities: inout [Entity], from mentions: ChunkedArray<Mention>) {
+        var mentionCounts = [Int32](repeating: 0, count: entities.count)
+        var articleCounts = [Int32](repeating: 0, count: entities.count)
+        var lastArticles = [Int32](repeating: -1, count: entities.count)
+        for mention in mentions {
+            let entity = mention.entity.index
+            mentionCounts[entity] += 1
+            if lastArticles[entity] != mention.article.rawValue {
+                lastArticles[entity] = mention.article.rawValue
+                articleCounts[entity] += 1
+            }
+        }
+        for index in entities.indices {
+            entities[index].mentions.reserveCapacity(Int(mentionCounts[index]))
+            entities[index].articles.reserveCapacity(Int(articleCounts[index]))
+        }
+        for (index, mention) in mentions.enumerated() {
+            let entity = mention.entity.index
+            entities[entity].mentions.append(MentionID(index))
+            if entities[entity].articles.last != mention.article { entities[entity].articles.append(mention.article) }
+        }
     }
 }
 

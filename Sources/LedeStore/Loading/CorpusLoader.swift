@@ -44,6 +44,15 @@ public enum CorpusLoader {
         load(roots, discovered: try discover(roots), options: options)
     }
 
+    /// glibc's `malloc_trim(0)`: returns the free pages of every malloc arena to the system.
+    /// Looked up at run time, as the Glibc module does not declare it; where it is missing
+    /// nothing is trimmed.
+    static func releaseFreedMemory() {
+        typealias Trim = @convention(c) (Int) -> Int32
+        guard let symbol = dlsym(nil, "malloc_trim") else { return }
+        _ = unsafeBitCast(symbol, to: Trim.self)(0)
+    }
+
     /// Finds the files of each root, in the order given.
     static func discover(_ roots: [String]) throws(CorpusLoadError) -> [CorpusFiles] {
         var discovered: [CorpusFiles] = []
@@ -59,11 +68,10 @@ public enum CorpusLoader {
 
     /// Loads the files `discover` found beneath `roots`.
     static func load(_ roots: [String], discovered: [CorpusFiles], options: LoadOptions) -> Corpus {
-        var builder = CorpusBuilder()
-        var allFiles: [CorpusFiles.File] = []
+        let allFiles = discovered.flatMap(\.files)
+        var builder = CorpusBuilder(corpusBytes: allFiles.reduce(0) { $0 + $1.size })
         for files in discovered {
             for issue in files.issues { builder.record(issue, countingFile: false) }
-            allFiles += files.files
         }
 
         let producer = WorkProducer(allFiles)
@@ -73,6 +81,10 @@ public enum CorpusLoader {
             next: { producer.next() },
             transform: { item, worker in assemblers[worker].process(item) },
             consume: { builder.append($0) })
+        // What the workers allocated for their blocks and freed stays in their malloc arenas,
+        // resident, where this thread (which builds the corpus next, at the peak of memory)
+        // cannot reuse it. Handing it back to the system keeps it from adding to the peak.
+        releaseFreedMemory()
         return builder.build(roots: roots)
     }
 }
@@ -273,6 +285,7 @@ private final class AssemblerBox: @unchecked Sendable {
         case .seedFiles(let files):
             for file in files {
                 block.fileCount += 1
+                block.inputBytes += file.size
                 switch Self.readSeed(file) {
                 case .success(let draft): assembler.append(draft, to: &block)
                 case .failure(let issue): block.issues.append(issue)
@@ -280,6 +293,7 @@ private final class AssemblerBox: @unchecked Sendable {
             }
         case .jsonLines(let file, let bytes, let firstLine):
             if firstLine == 1 { block.fileCount += 1 }
+            block.inputBytes = bytes.count
             let stem = Self.stem(of: file.name)
             bytes.withUnsafeBufferPointer { buffer in
                 var lineNumber = firstLine

@@ -1,26 +1,27 @@
 /// One news story as the loader read it, with the ranges of everything extracted from it.
+///
+/// The stored fields are declared in an order that leaves no padding between them (each
+/// 4-byte field fills the gap after a 28-byte date), so a row takes 256 bytes, not 264.
 public struct Article: Sendable {
     /// The JSON Lines `id`, or the file name without its extension.
     public var key: String
     /// The file it came from, relative to the corpus root.
     public var file: String
-    /// The line of `file` where it starts (1 for a seed file; the line of a JSON Lines record).
-    public var line: Int32
     public var title: String?
     public var published: ZonedDateTime?
+    /// The line of `file` where it starts (1 for a seed file; the line of a JSON Lines record).
+    public var line: Int32
     public var updated: ZonedDateTime?
+    /// Words in the body: whitespace-separated runs holding a letter or a digit.
+    public var words: Int32
     public var source: String?
     public var section: String?
     /// The place of a wire dateline ("TOKYO, March 3 -"), filled by extraction.
     public var dateline: String?
     /// Image captions, in order, duplicates removed.
     public var captions: [String]
-    /// The body: paragraphs joined by a blank line. Offsets of mentions count Unicode scalars in it.
+    /// The body: paragraphs joined by a blank line. Other rows point into it with UTF-8 offsets.
     public var text: String
-    /// True when `text` is pure ASCII, so scalar offsets and UTF-8 offsets coincide.
-    public var isASCII: Bool
-    /// Words in the body: whitespace-separated runs holding a letter or a digit.
-    public var words: Int32
     /// What the loader cleaned up or doubted.
     public var notes: [String]
     /// JSON Lines members Lede has no field for, as the text of a JSON object; read them with
@@ -32,6 +33,8 @@ public struct Article: Sendable {
     public var mentions: Range<Int32> = 0..<0
     public var quotes: Range<Int32> = 0..<0
     public var dates: Range<Int32> = 0..<0
+    /// True when `text` is pure ASCII, so scalar offsets and UTF-8 offsets coincide.
+    public var isASCII: Bool
 
     public init(
         key: String, file: String, line: Int32 = 1, title: String?, published: ZonedDateTime?,

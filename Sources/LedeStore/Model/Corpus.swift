@@ -100,6 +100,25 @@ public final class Corpus: Sendable {
         return self[self.article(of: date.sentence)].text.utf8Slice(date.textRange)
     }
 
+    /// Where a mention is in its article's text, in Unicode scalars from 0, end exclusive.
+    /// Counted from the UTF-8 offsets on each call; for an ASCII text they are the same.
+    public func scalarRange(of id: MentionID) -> Range<Int32> {
+        let mention = self[id]
+        let article = self[mention.article]
+        guard !article.isASCII else { return mention.textRange }
+        var scalarsBefore: Int32 = 0
+        var scalarsWithin: Int32 = 0
+        var offset: Int32 = 0
+        for byte in article.text.utf8.prefix(Int(mention.textRange.upperBound)) {
+            // Every byte but a continuation byte starts a scalar.
+            if byte & 0xC0 != 0x80 {
+                if offset < mention.textRange.lowerBound { scalarsBefore += 1 } else { scalarsWithin += 1 }
+            }
+            offset += 1
+        }
+        return scalarsBefore..<(scalarsBefore + scalarsWithin)
+    }
+
     public func article(of sentence: SentenceID) -> ArticleID {
         self[self[sentence].paragraph].article
     }

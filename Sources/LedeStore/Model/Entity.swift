@@ -70,24 +70,43 @@ public struct Mention: Sendable {
     public var entity: EntityID
     public var article: ArticleID
     public var sentence: SentenceID
-    /// Unicode scalar offsets into the article's text, end exclusive.
-    public var start: Int32
-    public var end: Int32
-    /// UTF-8 offsets of the same span.
-    public var textRange: Range<Int32>
-    public var form: MentionForm
+    private var start: Int32
+    /// The end of `textRange` in the low 30 bits and the form in the top two, so that a row
+    /// takes 20 bytes rather than 24: there are millions of mentions. Offsets never reach
+    /// `offsetLimit`, as no article longer than `CorpusLoader.maximumArticleBytes` is read
+    /// and a snapshot that says otherwise is refused.
+    private var endAndForm: UInt32
 
-    public init(
-        entity: EntityID, article: ArticleID, sentence: SentenceID, start: Int32, end: Int32,
-        textRange: Range<Int32>, form: MentionForm
-    ) {
+    /// Offsets into an article's text must stay below this to be stored.
+    static let offsetLimit: Int32 = 1 << 30
+    private static let endMask: UInt32 = 0x3FFF_FFFF
+
+    public init(entity: EntityID, article: ArticleID, sentence: SentenceID, textRange: Range<Int32>, form: MentionForm) {
         self.entity = entity
         self.article = article
         self.sentence = sentence
-        self.start = start
-        self.end = end
+        self.start = 0
+        self.endAndForm = 0
         self.textRange = textRange
         self.form = form
+    }
+
+    /// UTF-8 offsets into the article's text, end exclusive. Its offsets in Unicode scalars
+    /// (`Corpus.scalarRange(of:)`) are counted when asked for, not stored: there are millions
+    /// of mentions, and nearly all texts are ASCII, where the two coincide.
+    public var textRange: Range<Int32> {
+        get { start..<Int32(bitPattern: endAndForm & Self.endMask) }
+        set {
+            // Offsets past the limit cannot occur (see `endAndForm`); clamping keeps the range valid.
+            let upper = min(max(0, newValue.upperBound), Self.offsetLimit - 1)
+            start = min(max(0, newValue.lowerBound), upper)
+            endAndForm = endAndForm & ~Self.endMask | UInt32(upper)
+        }
+    }
+
+    public var form: MentionForm {
+        get { MentionForm(rawValue: UInt8(endAndForm >> 30)) ?? .name }
+        set { endAndForm = endAndForm & Self.endMask | UInt32(newValue.rawValue) << 30 }
     }
 }
 

@@ -6,10 +6,11 @@
 public struct ZonedDateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Seconds since 1970-01-01T00:00:00Z.
     public let seconds: Int64
-    /// Seconds east of UTC at this instant.
-    public let offset: Int32
     /// The IANA zone name (`Asia/Tehran`), or nil when only an offset was given.
     public let zone: String?
+    /// Seconds east of UTC at this instant. Declared last, so the value ends in 28 bytes
+    /// rather than 32 and an article packs its line or word count into the gap.
+    public let offset: Int32
 
     public init(seconds: Int64, offset: Int32, zone: String?) {
         self.seconds = seconds

@@ -13,8 +13,6 @@ enum ExtractionTables {
         encoder.append(column: rows.map { mentions[$0].entity.rawValue })
         encoder.append(column: rows.map { mentions[$0].article.rawValue })
         encoder.append(column: rows.map { mentions[$0].sentence.rawValue })
-        encoder.append(column: rows.map { mentions[$0].start })
-        encoder.append(column: rows.map { mentions[$0].end })
         encoder.append(column: rows.map { mentions[$0].textRange.lowerBound })
         encoder.append(column: rows.map { mentions[$0].textRange.upperBound })
         encoder.append(column: rows.map { mentions[$0].form.rawValue })
@@ -27,20 +25,17 @@ enum ExtractionTables {
         let entities = try decoder.column(Int32.self, count: count)
         let articles = try decoder.column(Int32.self, count: count)
         let sentences = try decoder.column(Int32.self, count: count)
-        let starts = try decoder.column(Int32.self, count: count)
-        let ends = try decoder.column(Int32.self, count: count)
         let textStarts = try decoder.column(Int32.self, count: count)
         let textEnds = try decoder.column(Int32.self, count: count)
         let forms = try decoder.column(UInt8.self, count: count)
         try decoder.finish()
         for row in 0..<count {
-            let scalars = try decoder.range(starts[row], ends[row])
             mentions.append(
                 Mention(
                     entity: try decoder.id(entities[row], below: summary.entities),
                     article: try decoder.id(articles[row], below: summary.articles),
-                    sentence: try decoder.id(sentences[row], below: summary.sentences), start: scalars.lowerBound,
-                    end: scalars.upperBound, textRange: try decoder.range(textStarts[row], textEnds[row]),
+                    sentence: try decoder.id(sentences[row], below: summary.sentences),
+                    textRange: try decoder.range(textStarts[row], textEnds[row], within: Int(Mention.offsetLimit) - 1),
                     form: try decoder.value(forms[row])))
         }
     }

@@ -29,7 +29,7 @@ extension SnapshotReader {
         for index in e.mentions.indices {
             let mention = e.mentions[index]
             let length = t.textLengths[mention.article.index]
-            guard mention.textRange.upperBound <= length, mention.end <= length else {
+            guard mention.textRange.upperBound <= length else {
                 throw .corrupt("mention \(index) lies beyond its article's text")
             }
         }
