@@ -166,12 +166,10 @@ enum Grouping {
             try context.checkCancellation(range)
             var key: [Value] = []
             for compiled in keys { key.append(try compiled(row)) }
-            if let count = counts[key] {
-                counts[key] = count + 1
-            } else {
-                try context.hold(range)
-                counts[key] = 1
-            }
+            // One hash a row: the defaulted subscript finds or adds the key.
+            let distinct = counts.count
+            counts[key, default: 0] += 1
+            if counts.count > distinct { try context.hold(range) }
         }
         return counts.sorted { a, b in
             if a.value != b.value { return a.value > b.value }
@@ -186,13 +184,9 @@ enum Grouping {
         var counts: [Value: Int] = [:]
         while let row = try upstream.next() {
             try context.checkCancellation(range)
-            let value = try key(row)
-            if let count = counts[value] {
-                counts[value] = count + 1
-            } else {
-                try context.hold(range)
-                counts[value] = 1
-            }
+            let distinct = counts.count
+            counts[try key(row), default: 0] += 1
+            if counts.count > distinct { try context.hold(range) }
         }
         return counts.sorted { a, b in
             if a.value != b.value { return a.value > b.value }

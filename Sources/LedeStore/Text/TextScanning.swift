@@ -87,32 +87,6 @@ extension String {
     }
 }
 
-/// Converts UTF-8 offsets of one text into Unicode scalar offsets.
-public struct ScalarOffsets: Sendable {
-    /// For each UTF-8 offset that starts a scalar, the scalar offset; empty for ASCII text.
-    private let table: [Int32]
-
-    public init(_ text: String, isASCII: Bool) {
-        guard !isASCII else {
-            table = []
-            return
-        }
-        var table = [Int32](repeating: 0, count: text.utf8.count + 1)
-        var scalars: Int32 = 0
-        for (offset, byte) in text.utf8.enumerated() {
-            if byte & 0xC0 != 0x80 { scalars += 1 }
-            table[offset + 1] = scalars
-        }
-        // A continuation byte's entry counts its scalar already; offsets from a String's
-        // scalar boundaries never land there.
-        self.table = table
-    }
-
-    public func scalarOffset(ofUTF8 offset: Int32) -> Int32 {
-        table.isEmpty ? offset : table[Int(offset)]
-    }
-}
-
 /// Tests on eight bytes at once (SWAR): whether any byte of a 64-bit word equals a value or is
 /// below one. Scanning loops use them to skip runs of bytes that need no attention without a
 /// branch per byte. A result is nonzero exactly when some byte matches (which bits are set
