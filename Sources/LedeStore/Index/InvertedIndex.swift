@@ -197,7 +197,9 @@ struct IndexBlockBuilder {
         var starts = [Int32](repeating: 0, count: termCount + 1)
         var lastDocuments = [Int32](repeating: 0, count: termCount)
         let room = (pairCount * 2 + positions.count) * VarInt.maximumLength
-        let bytes = [UInt8](unsafeUninitializedCapacity: room) { out, written in
+        // A block without terms gets a plain empty array: asked for no room, the initializer
+        // writes its count into the storage all empty arrays share, a race between workers.
+        let bytes = room == 0 ? [] : [UInt8](unsafeUninitializedCapacity: room) { out, written in
             guard let base = out.baseAddress else { return }
             var offset = 0
             starts.withUnsafeMutableBufferPointer { starts in

@@ -61,9 +61,9 @@ enum BodyParser {
     /// same line after the colon, if any.
     static func linkLabel(_ block: String) -> (label: String, title: String?)? {
         // Labels are short: look no further than a few words in.
-        var bytes = block
-        guard let colonOffset = bytes.withUTF8({ $0.prefix(40).firstIndex(of: UInt8(ascii: ":")) }),
-            !bytes.withUTF8({ $0.contains(0x0A) })
+        var scanned = block  // withUTF8 needs a variable; a native string is not copied
+        guard let colonOffset = scanned.withUTF8({ $0.prefix(40).firstIndex(of: UInt8(ascii: ":")) }),
+            !scanned.withUTF8({ $0.contains(0x0A) })
         else {
             return nil
         }
