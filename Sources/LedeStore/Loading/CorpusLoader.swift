@@ -193,15 +193,12 @@ private final class LineBlockReader {
         carry = []
         var hasNewline = Self.firstNewline(in: buffer, from: 0) != nil
         // Read until the buffer holds at least one whole line and a block's worth of bytes.
-        while !atEnd && (buffer.count < CorpusLoader.jsonLinesBlockBytes || !hasNewline) {
+        reading: while !atEnd && (buffer.count < CorpusLoader.jsonLinesBlockBytes || !hasNewline) {
             let got: Int
             switch readChunk() {
-            case .success(let count): got = count
-            case .failure(let failure): return .failed(failure.message)
-            }
-            if got == 0 {
-                atEnd = true
-                break
+            case .bytes(let count): got = count
+            case .end: break reading
+            case .failed(let message): return .failed(message)
             }
             isEmpty = false
             let start = buffer.count
@@ -230,12 +227,9 @@ private final class LineBlockReader {
         while true {
             let got: Int
             switch readChunk() {
-            case .success(let count): got = count
-            case .failure(let failure): return .failed(failure.message)
-            }
-            if got == 0 {
-                atEnd = true
-                return .overlong(line: line)
+            case .bytes(let count): got = count
+            case .end: return .overlong(line: line)
+            case .failed(let message): return .failed(message)
             }
             let newline = chunk.withUnsafeBufferPointer { Self.firstNewline(in: UnsafeBufferPointer(rebasing: $0[..<got])) }
             if let newline {
@@ -246,14 +240,26 @@ private final class LineBlockReader {
     }
 
     /// Fills `chunk` from the file: the number of bytes read, 0 at the end.
-    private func readChunk() -> Result<Int, CorpusFiles.ReadFailure> {
+    /// What one read into `chunk` gave.
+    private enum Chunk {
+        case bytes(Int)
+        /// The end of the file, which `atEnd` now says too.
+        case end
+        case failed(String)
+    }
+
+    private func readChunk() -> Chunk {
         while true {
             let got = chunk.withUnsafeMutableBytes { raw -> Int in
                 guard let base = raw.baseAddress else { return 0 }
                 return read(descriptor, base, raw.count)
             }
-            if got >= 0 { return .success(got) }
-            if errno != EINTR { return .failure(CorpusFiles.ReadFailure(message: "cannot read the file: \(CorpusFiles.errorText())")) }
+            if got > 0 { return .bytes(got) }
+            if got == 0 {
+                atEnd = true
+                return .end
+            }
+            if errno != EINTR { return .failed("cannot read the file: \(CorpusFiles.errorText())") }
         }
     }
 
