@@ -56,8 +56,7 @@ struct SnapshotWriter {
         for rows in StructureTables.batches(corpus.links.count) {
             try section(.links) { StructureTables.encode(corpus.links, rows: rows, into: &$0) }
         }
-        for start in stride(from: 0, to: corpus.entities.count, by: EntityTable.rowsPerBatch) {
-            let rows = start..<min(corpus.entities.count, start + EntityTable.rowsPerBatch)
+        for rows in StructureTables.batches(corpus.entities.count, of: EntityTable.rowsPerBatch) {
             try section(.entities) { EntityTable.encode(corpus.entities, rows: rows, into: &$0) }
         }
         for rows in StructureTables.batches(corpus.mentions.count) {

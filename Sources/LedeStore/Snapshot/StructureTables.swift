@@ -4,9 +4,9 @@
 enum StructureTables {
     static let rowsPerBatch = 1 << 17
 
-    /// Consecutive batches of `rowsPerBatch` rows.
-    static func batches(_ count: Int) -> [Range<Int>] {
-        stride(from: 0, to: count, by: rowsPerBatch).map { $0..<min(count, $0 + rowsPerBatch) }
+    /// Consecutive batches of `size` rows (the last may be shorter).
+    static func batches(_ count: Int, of size: Int = rowsPerBatch) -> [Range<Int>] {
+        stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
     }
 
     // MARK: Paragraphs
