@@ -314,12 +314,9 @@ struct JSONParser {
     private func endOfPlainRun(from start: Int) -> Int {
         var i = start
         if let base = bytes.baseAddress {
-            while i + ByteWord.width <= bytes.count {
-                let word = ByteWord.load(base, i)
-                let stops = ByteWord.any(word, equalTo: UInt8(ascii: "\"")) | ByteWord.any(word, equalTo: UInt8(ascii: "\\"))
+            i = ByteWord.skipQuiet(base, from: i, to: bytes.count) { word in
+                ByteWord.any(word, equalTo: UInt8(ascii: "\"")) | ByteWord.any(word, equalTo: UInt8(ascii: "\\"))
                     | ByteWord.any(word, below: 0x20)
-                if stops != 0 { break }
-                i += ByteWord.width
             }
         }
         while i < bytes.count {

@@ -27,12 +27,9 @@ public enum SentenceSplitter {
         while i < range.upperBound {
             // Eight bytes at a time past text that holds no line break, terminal or non-ASCII byte.
             if let base = bytes.baseAddress {
-                while i + ByteWord.width <= range.upperBound {
-                    let word = ByteWord.load(base, i)
-                    let stops = ByteWord.any(word, equalTo: 0x0A) | ByteWord.any(word, equalTo: 0x2E) | ByteWord.any(word, equalTo: 0x21)
+                i = ByteWord.skipQuiet(base, from: i, to: range.upperBound) { word in
+                    ByteWord.any(word, equalTo: 0x0A) | ByteWord.any(word, equalTo: 0x2E) | ByteWord.any(word, equalTo: 0x21)
                         | ByteWord.any(word, equalTo: 0x3F) | ByteWord.anyNonASCII(word)
-                    if stops != 0 { break }
-                    i += ByteWord.width
                 }
                 guard i < range.upperBound else { break }
             }

@@ -114,6 +114,16 @@ enum ByteWord {
         (word &- ones &* UInt64(limit)) & ~word & highBits
     }
 
+    /// From `start`, skips whole words before `end` for which `stops` is zero, and returns where
+    /// it stopped: the first word where `stops` found something, or where fewer than eight bytes
+    /// are left. The caller reads on from there a byte at a time.
+    @inline(__always)
+    static func skipQuiet(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, _ stops: (UInt64) -> UInt64) -> Int {
+        var i = start
+        while i + width <= end, stops(load(base, i)) == 0 { i += width }
+        return i
+    }
+
     /// Nonzero when some byte is not ASCII.
     @inline(__always)
     static func anyNonASCII(_ word: UInt64) -> UInt64 { word & highBits }
