@@ -44,6 +44,24 @@ import Testing
         #expect(snippet == "…sponsored censorship activities, [human rights] violations and abuses, and other abuses in…")
     }
 
+    @Test func snippetsStopReadingOnceTheExcerptIsWhole() throws {
+        let words = (1...400).map { "w\($0)" }
+        // The match comes first: the excerpt runs 12 words from 3 before it, then an ellipsis,
+        // though reading stopped long before the text's end.
+        let early = words[..<10].joined(separator: " ") + " human rights " + words[10...].joined(separator: " ")
+        #expect(Snippet.make(from: early, matching: try SearchQuery(parsing: "\"human rights\"")) == "…w8 w9 w10 [human rights] w11 w12 w13 w14 w15 w16 w17…")
+        // A second phrase that begins inside the excerpt and ends just past it is still marked.
+        #expect(Snippet.make(from: early, matching: try SearchQuery(parsing: "\"human rights\" \"w17 w18\"")) == "…w8 w9 w10 [human rights] w11 w12 w13 w14 w15 w16 [w17]…")
+        // A later phrase that starts before an earlier-ending one: the earliest start wins.
+        #expect(Snippet.make(from: "a b c d", matching: try SearchQuery(parsing: "\"a b c\" b")) == "[a b c] d")
+        // The match comes last: the excerpt is the text's last 12 words.
+        let late = words.joined(separator: " ") + " human rights"
+        #expect(Snippet.make(from: late, matching: try SearchQuery(parsing: "\"human rights\"")) == "…w391 w392 w393 w394 w395 w396 w397 w398 w399 w400 [human rights]")
+        #expect(Snippet.make(from: late, matching: try SearchQuery(parsing: "absent")) == nil)
+        // Line breaks and tabs between words fold to one space.
+        #expect(Snippet.make(from: "one\n\ntwo\tthree", matching: try SearchQuery(parsing: "two")) == "one [two] three")
+    }
+
     @Test func queryErrorsSayWhereAndWhy() {
         #expect(throws: SearchQuery.SyntaxError(message: "unterminated phrase: add the closing '\"'", offset: 6, length: 1)) {
             try SearchQuery(parsing: "human \"rights")

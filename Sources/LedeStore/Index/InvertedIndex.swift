@@ -119,6 +119,7 @@ struct IndexBlockBuilder {
                     words = 1
                 }
                 previousEnd = range.upperBound
+                return true
             }
         }
         documentLengths.append(Int32(scratch.count))

@@ -18,7 +18,7 @@ struct TermTokenizer {
     private let term = TermBuffer()
     static let maximumTermLength = 255
     /// Lowercase for ASCII letters and digits, 0 for ASCII separators.
-    private let asciiFold: [UInt8] = (0..<128).map { (b: Int) -> UInt8 in
+    private static let asciiFold: [UInt8] = (0..<128).map { (b: Int) -> UInt8 in
         switch b {
         case 0x30...0x39, 0x61...0x7A: UInt8(b)
         case 0x41...0x5A: UInt8(b + 0x20)
@@ -28,14 +28,15 @@ struct TermTokenizer {
 
     init() {}
 
-    /// Calls `body` with each term's folded bytes and its byte range in `bytes`.
+    /// Calls `body` with each term's folded bytes and its byte range in `bytes`, until it
+    /// returns false.
     mutating func forEachTerm(
-        in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void
+        in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool
     ) {
         var i = 0
         var start = -1
         let count = bytes.count
-        let table = asciiFold
+        let table = Self.asciiFold
         while i < count {
             let byte = bytes[i]
             if byte < 0x80 {
@@ -44,7 +45,7 @@ struct TermTokenizer {
                     if start < 0 { start = i; term.count = 0 }
                     term.append(folded)
                 } else if start >= 0 {
-                    emit(start..<i, body)
+                    guard emit(start..<i, body) else { return }
                     start = -1
                 }
                 i += 1
@@ -59,18 +60,19 @@ struct TermTokenizer {
                 if start < 0 { start = i; term.count = 0 }
             case .separator:
                 if start >= 0 {
-                    emit(start..<i, body)
+                    guard emit(start..<i, body) else { return }
                     start = -1
                 }
             }
             i += length
         }
-        if start >= 0 { emit(start..<count, body) }
+        if start >= 0 { _ = emit(start..<count, body) }
     }
 
-    private func emit(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
-        guard term.count > 0 else { return }
-        body(UnsafeBufferPointer(start: term.bytes, count: term.count), range)
+    /// Hands the term read to `body`; false when it says to stop.
+    private func emit(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool) -> Bool {
+        guard term.count > 0 else { return true }
+        return body(UnsafeBufferPointer(start: term.bytes, count: term.count), range)
     }
 
     private mutating func fold(_ scalar: Unicode.Scalar) -> Fold {
@@ -99,7 +101,10 @@ struct TermTokenizer {
         var terms: [String] = []
         var text = text
         text.withUTF8 { bytes in
-            tokenizer.forEachTerm(in: bytes) { term, _ in terms.append(String(decoding: term, as: UTF8.self)) }
+            tokenizer.forEachTerm(in: bytes) { term, _ in
+                terms.append(String(decoding: term, as: UTF8.self))
+                return true
+            }
         }
         return terms
     }

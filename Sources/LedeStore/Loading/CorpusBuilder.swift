@@ -179,7 +179,10 @@ enum LinkTitle {
         var tokenizer = TermTokenizer()
         var title = title
         title.withUTF8 { bytes in
-            tokenizer.forEachTerm(in: bytes) { term, _ in words.append(String(decoding: term, as: UTF8.self)) }
+            tokenizer.forEachTerm(in: bytes) { term, _ in
+                words.append(String(decoding: term, as: UTF8.self))
+                return true
+            }
         }
         return words.joined(separator: " ")
     }
