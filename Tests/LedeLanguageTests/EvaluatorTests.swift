@@ -218,12 +218,40 @@ extension Value: CustomStringConvertible {
         let planned = try Run.cells("articles | where \(condition) | select id")
         let scanned = try Run.cells("articles | where (\(condition)) == true | select id")
         #expect(planned == scanned)
+        // The planned rows are counted without being made: the count must be the scan's.
+        #expect(try Run.cells("articles | where \(condition) | count") == [["\(scanned.count)"]])
+    }
+
+    @Test func countsOfKnownRowsNeedNotMakeThem() throws {
+        #expect(try Run.cells("articles | take 2 | count") == [["2"]])
+        #expect(try Run.cells("articles | take 5 | count") == [["3"]])
+        #expect(try Run.cells("articles | skip 1 | count") == [["2"]])
+        #expect(try Run.cells("articles | skip 4 | count") == [["0"]])
+        #expect(try Run.cells("articles | skip 1 | take 1 | count") == [["1"]])
+        #expect(try Run.cells("articles | where published >= 2020-03-05 | take 1 | count") == [["1"]])
+        #expect(try Run.cells("search \"Abe\" | count") == [["2"]])
+        // A stage that computes on each row still runs it: its error is not skipped.
+        #expect(Run.error("articles | select 1 / (id - 1) | count")?.contains("division by zero") == true)
+    }
+
+    @Test(arguments: ["source", "section", "timezone"])
+    func countByACategoryFieldAgreesWithHashingItsValues(_ field: String) throws {
+        // `count by` an article's source, section or time zone counts through the field's
+        // dictionary-encoded column; counting the same values as a record column hashes them.
+        let column = try Run.cells("articles | count by \(field)")
+        let hashed = try Run.cells("articles | select \(field) | count by \(field)")
+        #expect(column == hashed)
+        #expect(!column.isEmpty)
+        let filtered = try Run.cells("articles | where published >= 2020-03-05 | count by \(field)")
+        #expect(filtered == (try Run.cells("articles | where published >= 2020-03-05 | select \(field) | count by \(field)")))
     }
 
     @Test func explainSaysWhenTheDateColumnIsUsed() {
         let t = FileExplain.explain("articles | where published >= 2020-03-05 | count")
         #expect(t.contains("binary search of the sorted publication dates for >= 2020-03-05 00:00 UTC (2 of 3 articles)"))
         #expect(FileExplain.explain("articles | where words > 3").contains("scan all 3 rows"))
+        #expect(FileExplain.explain("articles | count by source").contains("count into the source column's 3 values"))
+        #expect(FileExplain.explain("articles | count by words").contains("hash the keys"))
     }
 }
 

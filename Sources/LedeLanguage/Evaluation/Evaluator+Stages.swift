@@ -58,7 +58,7 @@ extension Evaluator {
 
         case .take(let count):
             var remaining = try nonNegative(count, "take")
-            return RowStream { () throws(Diagnostic) in
+            return RowStream(knownCount: upstream.knownCount.map { min($0, remaining) }) { () throws(Diagnostic) in
                 guard remaining > 0, let row = try upstream.next() else { return nil }
                 remaining -= 1
                 return row
@@ -66,7 +66,7 @@ extension Evaluator {
 
         case .skip(let count):
             var toSkip = try nonNegative(count, "skip")
-            return RowStream { () throws(Diagnostic) in
+            return RowStream(knownCount: upstream.knownCount.map { max(0, $0 - toSkip) }) { () throws(Diagnostic) in
                 while toSkip > 0 {
                     guard try upstream.next() != nil else { return nil }
                     toSkip -= 1
@@ -75,6 +75,9 @@ extension Evaluator {
             }
 
         case .count:
+            if let known = upstream.knownCount {
+                return .of([Row(subject: .record(Record(names: ["count"], values: [.int(known)])))])
+            }
             var count = 0
             while try upstream.next() != nil {
                 try context.checkCancellation(range)
@@ -83,7 +86,11 @@ extension Evaluator {
             return .of([Row(subject: .record(Record(names: ["count"], values: [.int(count)])))])
 
         case .countBy(let keys, let record):
-            return .of(try Grouping.countBy(keys.map(compiler.compile), names: record.fields.map(\.name), upstream, context, range))
+            let names = record.fields.map(\.name)
+            if keys.count == 1, let field = Grouping.categoryField(keys[0]) {
+                return .of(try Grouping.countBy(context.corpus.categories(field), names: names, upstream, context, range))
+            }
+            return .of(try Grouping.countBy(keys.map(compiler.compile), names: names, upstream, context, range))
 
         case .summarize(let groups, let aggregates, let record):
             return .of(
@@ -188,10 +195,50 @@ enum Grouping {
             counts[try key(row), default: 0] += 1
             if counts.count > distinct { try context.hold(range) }
         }
-        return counts.sorted { a, b in
+        return ordered(counts, names: names)
+    }
+
+    /// Counted keys as rows, most frequent first (ties by key).
+    private static func ordered(_ counts: [Value: Int], names: [String]) -> [Row] {
+        counts.sorted { a, b in
             if a.value != b.value { return a.value > b.value }
             return Value.sortOrder(a.key, b.key) < 0
         }.map { Row(subject: .record(Record(names: names, values: [$0.key, .int($0.value)]))) }
+    }
+
+    /// The category field a `count by` key reads from each row's article, if that is all it does.
+    static func categoryField(_ key: Typed) -> CategoryField? {
+        guard case .field(let base, .article(let field)) = key.kind, case .subject = base.kind else { return nil }
+        switch field {
+        case .source: return .source
+        case .section: return .section
+        case .timezone: return .timezone
+        default: return nil
+        }
+    }
+
+    /// `count by` a category field, counting each row into its value's slot of the column.
+    static func countBy(
+        _ column: CategoryColumn, names: [String], _ upstream: RowStream, _ context: EvaluationContext, _ range: SourceRange
+    ) throws(Diagnostic) -> [Row] {
+        var slots = [Int](repeating: 0, count: column.values.count)
+        // A row without an article (a missing link target) has no value, as the field reader says.
+        var withoutArticle = 0
+        while let row = try upstream.next() {
+            try context.checkCancellation(range)
+            if case .article(let id) = row.subject {
+                slots[Int(column.codes[id.index])] += 1
+            } else {
+                withoutArticle += 1
+            }
+        }
+        var counts: [Value: Int] = [:]
+        for (value, count) in zip(column.values, slots) where count > 0 {
+            counts[value.map(Value.string) ?? .null, default: 0] += count
+        }
+        if withoutArticle > 0 { counts[.null, default: 0] += withoutArticle }
+        for _ in counts { try context.hold(range) }
+        return ordered(counts, names: names)
     }
 
     /// One row per distinct group key (sorted by key), or one row in all when there is no key.

@@ -28,14 +28,14 @@ public struct Evaluator {
         var stream: RowStream
         var stages = pipeline.stages[...]
         if let published = Planner.publishedRange(pipeline) {
-            stream = .of(Planner.articles(in: published, of: context.corpus).map { Row(subject: .article($0)) })
+            stream = .of(Planner.articles(in: published, of: context.corpus)) { Row(subject: .article($0)) }
             // The rows are exactly those the condition keeps: it need not run again.
             if published.isWholeCondition { stages = stages.dropFirst() }
         } else if case .search(.parsed(let query), let field) = pipeline.source, case .count? = stages.first {
             // Counting hits needs no ranking.
-            stream = .of(context.corpus.search.articles(matching: query, in: field).map {
+            stream = .of(context.corpus.search.articles(matching: query, in: field)) {
                 Row(subject: .hit(HitValue(article: $0, score: 0, query: query, field: field)))
-            })
+            }
         } else {
             stream = try source(pipeline.source, range: range)
         }
@@ -76,7 +76,7 @@ public struct Evaluator {
             case .dates: (count, make) = (corpus.dates.count, { .dateReference(DateReferenceID($0)) })
             }
             var next = 0
-            return RowStream { () throws(Diagnostic) in
+            return RowStream(knownCount: count) { () throws(Diagnostic) in
                 guard next < count else { return nil }
                 defer { next += 1 }
                 return Row(subject: make(next))
@@ -147,17 +147,27 @@ public struct Evaluator {
 /// A pull-based stream of rows: each call returns the next row, or nil at the end.
 struct RowStream {
     let next: () throws(Diagnostic) -> Row?
+    /// How many rows the stream yields, when that is known before they are made (rows found by
+    /// an index, a whole collection), so `count` need not make them. Valid before the first
+    /// `next`, when a stage receives its upstream.
+    let knownCount: Int?
 
-    init(_ next: @escaping () throws(Diagnostic) -> Row?) {
+    init(knownCount: Int? = nil, _ next: @escaping () throws(Diagnostic) -> Row?) {
         self.next = next
+        self.knownCount = knownCount
     }
 
     static func of(_ rows: [Row]) -> RowStream {
+        of(rows) { $0 }
+    }
+
+    /// A row for each element, made as it is asked for.
+    static func of<Element>(_ elements: [Element], _ row: @escaping (Element) -> Row) -> RowStream {
         var index = 0
-        return RowStream { () throws(Diagnostic) in
-            guard index < rows.count else { return nil }
+        return RowStream(knownCount: elements.count) { () throws(Diagnostic) in
+            guard index < elements.count else { return nil }
             defer { index += 1 }
-            return rows[index]
+            return row(elements[index])
         }
     }
 }

@@ -65,7 +65,20 @@ enum Planner {
         let start = range.lower.map { partition($0.seconds, after: !$0.inclusive) } ?? 0
         let end = range.upper.map { partition($0.seconds, after: $0.inclusive) } ?? order.count
         guard start < end else { return [] }
-        return order[start..<end].sorted()
+        // Back to corpus order by marking the range's articles in a bitmap and reading it in
+        // order: linear in the corpus's size divided by 64, where sorting the ids was n log n.
+        var marked = [UInt64](repeating: 0, count: (corpus.articles.count + 63) / 64)
+        for id in order[start..<end] { marked[id.index >> 6] |= 1 << UInt64(id.index & 63) }
+        var ids: [ArticleID] = []
+        ids.reserveCapacity(end - start)
+        for (word, bits) in marked.enumerated() {
+            var bits = bits
+            while bits != 0 {
+                ids.append(ArticleID(word << 6 | bits.trailingZeroBitCount))
+                bits &= bits - 1
+            }
+        }
+        return ids
     }
 
     private static func conjuncts(_ expression: Typed) -> [Typed] {

@@ -52,7 +52,12 @@ public struct QueryPlan: CustomStringConvertible {
         case .take: "take: stop early once enough rows passed"
         case .skip: "skip: drop the first rows, streaming"
         case .count: "count: count the rows"
-        case .countBy: "count by: hash the keys, most frequent first"
+        case .countBy(let keys, _):
+            if keys.count == 1, let field = Grouping.categoryField(keys[0]) {
+                "count by: count into the \(field) column's \(corpus.categories(field).values.count) values, most frequent first"
+            } else {
+                "count by: hash the keys, most frequent first"
+            }
         case .summarize: "summarize: hash the groups, then aggregate"
         case .distinct(let columns): "distinct: \(columns == nil ? "" : "select the columns, then ")hash each row, streaming"
         case .expand(_, let binds): binds ? "expand as: one row per element, bound beside the row" : "expand: one row per element"

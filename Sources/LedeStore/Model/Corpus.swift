@@ -21,11 +21,17 @@ public final class Corpus: Sendable {
     public let search: SearchIndex
     private let publishedOrderStorage: OnFirstUse<[ArticleID]>
     private let directoryStorage: OnFirstUse<EntityDirectory>
+    private let categoryStorage: [OnFirstUse<CategoryColumn>]
 
     /// Articles with a publication date, earliest first: a sorted column for date filters.
     public var publishedOrder: [ArticleID] { publishedOrderStorage.value }
     /// Finds entities by name, alias, prefix or surname.
     public var directory: EntityDirectory { directoryStorage.value }
+
+    /// A category field's values, dictionary-encoded; made the first time it is asked for.
+    public func categories(_ field: CategoryField) -> CategoryColumn {
+        categoryStorage[field.rawValue].value
+    }
 
     init(
         roots: [String], articles: ChunkedArray<Article>, paragraphs: ChunkedArray<Paragraph>, sentences: ChunkedArray<Sentence>, entities: [Entity],
@@ -51,6 +57,8 @@ public final class Corpus: Sendable {
                 .map { ArticleID($0) }
         }
         self.directoryStorage = OnFirstUse { EntityDirectory(entities) }
+        // In the order of the cases, so a field's raw value is its place.
+        self.categoryStorage = CategoryField.allCases.map { field in OnFirstUse { CategoryColumn(field, of: articles) } }
     }
 
     /// An empty corpus, for a session that has not loaded one.
