@@ -252,6 +252,10 @@ extension Value: CustomStringConvertible {
         #expect(FileExplain.explain("articles | where words > 3").contains("scan all 3 rows"))
         #expect(FileExplain.explain("articles | count by source").contains("count into the source column's 3 values"))
         #expect(FileExplain.explain("articles | count by words").contains("hash the keys"))
+        #expect(t.contains("count: the number of rows is known, so none is made"))
+        #expect(FileExplain.explain("articles | take 2 | count").contains("count: the number of rows is known"))
+        #expect(FileExplain.explain("articles | where words > 3 | count").contains("count: count the rows"))
+        #expect(FileExplain.explain("articles | where published >= 2020-03-05 and words > 3 | count").contains("count: count the rows"))
     }
 }
 

@@ -24,7 +24,22 @@ public struct QueryPlan: CustomStringConvertible {
         } else if case .search = pipeline.source, case .count? = stages.first {
             lines[0] += "; counted without ranking"
         }
-        for stage in stages { lines.append("stage:  " + describe(stage)) }
+        // Whether the rows reaching a stage are known in number before they are made, as
+        // `RowStream.knownCount` is: a source's rows, rows a stage holds, take and skip of them.
+        var known = if case .member = pipeline.source { false } else { true }
+        if Planner.publishedRange(pipeline)?.isWholeCondition == false { known = false }
+        for stage in stages {
+            if case .count = stage, known {
+                lines.append("stage:  count: the number of rows is known, so none is made")
+            } else {
+                lines.append("stage:  " + describe(stage))
+            }
+            switch stage {
+            case .take, .skip: break
+            case .sort, .count, .countBy, .summarize, .navigate, .cooccur: known = true
+            case .filter, .select, .distinct, .expand: known = false
+            }
+        }
         lines.append("rows:   \(pipeline.shape.subject)\(pipeline.cardinality == .one ? " (at most one)" : "")")
         return lines.joined(separator: "\n") + "\n"
     }
