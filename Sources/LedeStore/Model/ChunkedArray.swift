@@ -4,10 +4,10 @@
 /// never holds two copies of a growing array at once (which is where a plain array's memory
 /// peaks), and it never leaves spare capacity beyond the last chunk.
 public struct ChunkedArray<Element>: RandomAccessCollection {
-    static var chunkShift: Int { 12 }
-    static var chunkSize: Int { 1 << chunkShift }
+    @usableFromInline static var chunkShift: Int { 12 }
+    @usableFromInline static var chunkSize: Int { 1 << chunkShift }
 
-    private var chunks: [[Element]] = []
+    @usableFromInline var chunks: [[Element]] = []
     public private(set) var count = 0
 
     public init() {}
@@ -16,10 +16,13 @@ public struct ChunkedArray<Element>: RandomAccessCollection {
         for element in elements { append(element) }
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { count }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { count }
 
     /// Reading yields the element in place, so `array[i].field` does not copy the whole row.
+    /// Inlinable, so that holds in other modules too: called through the module boundary, the
+    /// read copied the whole row out first.
+    @inlinable
     public subscript(position: Int) -> Element {
         _read { yield chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)] }
         set { chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)] = newValue }

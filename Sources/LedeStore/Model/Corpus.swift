@@ -72,14 +72,14 @@ public final class Corpus: Sendable {
 
     // MARK: Rows by identifier
 
-    public subscript(id: ArticleID) -> Article { _read { yield articles[id.index] } }
-    public subscript(id: ParagraphID) -> Paragraph { _read { yield paragraphs[id.index] } }
-    public subscript(id: SentenceID) -> Sentence { _read { yield sentences[id.index] } }
-    public subscript(id: EntityID) -> Entity { _read { yield entities[id.index] } }
-    public subscript(id: MentionID) -> Mention { _read { yield mentions[id.index] } }
-    public subscript(id: QuoteID) -> Quote { _read { yield quotes[id.index] } }
-    public subscript(id: LinkID) -> Link { _read { yield links[id.index] } }
-    public subscript(id: DateReferenceID) -> DateReference { _read { yield dates[id.index] } }
+    @inlinable public subscript(id: ArticleID) -> Article { _read { yield articles[id.index] } }
+    @inlinable public subscript(id: ParagraphID) -> Paragraph { _read { yield paragraphs[id.index] } }
+    @inlinable public subscript(id: SentenceID) -> Sentence { _read { yield sentences[id.index] } }
+    @inlinable public subscript(id: EntityID) -> Entity { _read { yield entities[id.index] } }
+    @inlinable public subscript(id: MentionID) -> Mention { _read { yield mentions[id.index] } }
+    @inlinable public subscript(id: QuoteID) -> Quote { _read { yield quotes[id.index] } }
+    @inlinable public subscript(id: LinkID) -> Link { _read { yield links[id.index] } }
+    @inlinable public subscript(id: DateReferenceID) -> DateReference { _read { yield dates[id.index] } }
 
     // MARK: Text
 
