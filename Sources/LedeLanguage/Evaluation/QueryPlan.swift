@@ -26,8 +26,8 @@ public struct QueryPlan: CustomStringConvertible {
         }
         // Whether the rows reaching a stage are known in number before they are made, as
         // `RowStream.knownCount` is: a source's rows, rows a stage holds, take and skip of them.
+        // (A date range that is not the whole condition leaves its `where` in `stages`.)
         var known = if case .member = pipeline.source { false } else { true }
-        if Planner.publishedRange(pipeline)?.isWholeCondition == false { known = false }
         for stage in stages {
             if case .count = stage, known {
                 lines.append("stage:  count: the number of rows is known, so none is made")
