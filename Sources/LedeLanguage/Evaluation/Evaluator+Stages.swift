@@ -75,19 +75,20 @@ extension Evaluator {
             }
 
         case .count:
-            if let known = upstream.knownCount {
-                return .of([Row(subject: .record(Record(names: ["count"], values: [.int(known)])))])
-            }
             var count = 0
-            while try upstream.next() != nil {
-                try context.checkCancellation(range)
-                count += 1
+            if let known = upstream.knownCount {
+                count = known
+            } else {
+                while try upstream.next() != nil {
+                    try context.checkCancellation(range)
+                    count += 1
+                }
             }
             return .of([Row(subject: .record(Record(names: ["count"], values: [.int(count)])))])
 
         case .countBy(let keys, let record):
             let names = record.fields.map(\.name)
-            if keys.count == 1, let field = Grouping.categoryField(keys[0]) {
+            if let field = Grouping.categoryField(keys) {
                 return .of(try Grouping.countBy(context.corpus.categories(field), names: names, upstream, context, range))
             }
             return .of(try Grouping.countBy(keys.map(compiler.compile), names: names, upstream, context, range))
@@ -206,9 +207,12 @@ enum Grouping {
         }.map { Row(subject: .record(Record(names: names, values: [$0.key, .int($0.value)]))) }
     }
 
-    /// The category field a `count by` key reads from each row's article, if that is all it does.
-    static func categoryField(_ key: Typed) -> CategoryField? {
-        guard case .field(let base, .article(let field)) = key.kind, case .subject = base.kind else { return nil }
+    /// The category field `count by` groups on, when its one key reads just that field of each
+    /// row's article.
+    static func categoryField(_ keys: [Typed]) -> CategoryField? {
+        guard keys.count == 1, case .field(let base, .article(let field)) = keys[0].kind, case .subject = base.kind else {
+            return nil
+        }
         switch field {
         case .source: return .source
         case .section: return .section

@@ -68,7 +68,7 @@ public struct QueryPlan: CustomStringConvertible {
         case .skip: "skip: drop the first rows, streaming"
         case .count: "count: count the rows"
         case .countBy(let keys, _):
-            if keys.count == 1, let field = Grouping.categoryField(keys[0]) {
+            if let field = Grouping.categoryField(keys) {
                 "count by: count into the \(field) column's \(corpus.categories(field).values.count) values, most frequent first"
             } else {
                 "count by: hash the keys, most frequent first"
