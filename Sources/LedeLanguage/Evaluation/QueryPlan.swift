@@ -69,7 +69,7 @@ public struct QueryPlan: CustomStringConvertible {
         case .count: "count: count the rows"
         case .countBy(let keys, _):
             if let field = Grouping.categoryField(keys) {
-                "count by: count into the \(field) column's \(corpus.categories(field).values.count) values, most frequent first"
+                "count by: count into the \(field) column's \(describe(values: corpus.categories(field).values.count)), most frequent first"
             } else {
                 "count by: hash the keys, most frequent first"
             }
@@ -79,6 +79,10 @@ public struct QueryPlan: CustomStringConvertible {
         case .navigate(let from, let to): "\(to.rawValue): follow \(from.rawValue) rows to their \(to.rawValue), each once"
         case .cooccur: "cooccur: count the entities of the input entities' articles"
         }
+    }
+
+    private func describe(values: Int) -> String {
+        values == 1 ? "1 value" : "\(values) values"
     }
 
     private func count(of collection: Collection) -> Int {
