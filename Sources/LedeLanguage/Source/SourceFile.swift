@@ -8,6 +8,9 @@ public struct SourceFile: Sendable {
     /// its folder. Defaults to `name` for names that are not in angle brackets.
     public let path: String?
     public let text: String
+    /// The text's UTF-8 bytes, read once: the splitter, the lexer of each statement and the
+    /// parser all share them, so a long script is not copied once per statement.
+    public let utf8: [UInt8]
     /// The line number of the text's first line, when it is a piece of a larger file.
     public let firstLine: Int
     /// UTF-8 offset at which each line starts.
@@ -17,9 +20,10 @@ public struct SourceFile: Sendable {
         self.name = name
         self.path = path ?? (name.hasPrefix("<") ? nil : name)
         self.text = text
+        self.utf8 = Array(text.utf8)
         self.firstLine = firstLine
         var starts = [0]
-        for (offset, byte) in text.utf8.enumerated() where byte == 0x0A {
+        for (offset, byte) in utf8.enumerated() where byte == 0x0A {
             starts.append(offset + 1)
         }
         self.lineStarts = starts
@@ -30,7 +34,7 @@ public struct SourceFile: Sendable {
     /// multiple of eight.
     public func location(of offset: Int) -> (line: Int, column: Int) {
         let index = lineIndex(of: offset)
-        let prefix = slice(lineStarts[index]..<max(lineStarts[index], min(offset, text.utf8.count)))
+        let prefix = slice(lineStarts[index]..<max(lineStarts[index], min(offset, utf8.count)))
         return (index + firstLine, DisplayWidth.of(prefix) + 1)
     }
 
@@ -38,8 +42,8 @@ public struct SourceFile: Sendable {
     public func lineText(containing offset: Int) -> String {
         let index = lineIndex(of: offset)
         let start = lineStarts[index]
-        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : text.utf8.count
-        if end > start, text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: end - 1)] == 0x0D { end -= 1 }
+        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : utf8.count
+        if end > start, utf8[end - 1] == 0x0D { end -= 1 }
         return slice(start..<max(start, end))
     }
 
@@ -49,9 +53,8 @@ public struct SourceFile: Sendable {
     }
 
     public func slice(_ range: Range<Int>) -> String {
-        let utf8 = text.utf8
-        let lower = utf8.index(utf8.startIndex, offsetBy: max(0, min(range.lowerBound, utf8.count)))
-        let upper = utf8.index(utf8.startIndex, offsetBy: max(0, min(range.upperBound, utf8.count)))
+        let lower = max(0, min(range.lowerBound, utf8.count))
+        let upper = max(lower, min(range.upperBound, utf8.count))
         return String(decoding: utf8[lower..<upper], as: UTF8.self)
     }
 

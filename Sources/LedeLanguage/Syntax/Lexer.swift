@@ -15,7 +15,7 @@ public struct Lexer {
     /// Lexes `file.text[range]` (the whole text by default).
     public init(_ file: SourceFile, range: Range<Int>? = nil) {
         self.file = file
-        self.bytes = Array(file.text.utf8)
+        self.bytes = file.utf8
         self.position = range?.lowerBound ?? 0
         self.end = range?.upperBound ?? bytes.count
     }

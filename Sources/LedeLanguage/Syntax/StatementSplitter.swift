@@ -12,7 +12,7 @@ public enum StatementSplitter {
     }
 
     public static func split(_ file: SourceFile) -> [Chunk] {
-        let bytes = Array(file.text.utf8)
+        let bytes = file.utf8
         var chunks: [Chunk] = []
         var position = 0
         while let start = nextStatementStart(bytes, from: position) {
@@ -39,7 +39,7 @@ public enum StatementSplitter {
     /// Whether `text` (everything typed for this statement so far) is a complete statement.
     public static func openness(of text: String) -> Openness {
         let file = SourceFile(name: "<input>", text: text)
-        let bytes = Array(text.utf8)
+        let bytes = file.utf8
         guard let start = nextStatementStart(bytes, from: 0), !isCommandStart(bytes, at: start) else { return .complete }
         let scan = scanStatement(file, bytes, from: start, interactive: true)
         return scan.open.map { .open($0) } ?? .complete
