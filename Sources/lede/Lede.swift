@@ -90,11 +90,10 @@ struct Lede: ParsableCommand {
             sources = commands.map { SourceFile(name: "<command line>", text: $0) }
             interactive = false
         } else if let script {
-            guard let data = FileManager.default.contents(atPath: script) else {
-                return usageError("cannot read '\(script)': \(FileManager.default.fileExists(atPath: script) ? "permission denied" : "no such file")")
+            switch Self.readScript(script) {
+            case .success(let file): sources = [file]
+            case .failure(let problem): return usageError(problem.message)
             }
-            guard let text = String(data: data, encoding: .utf8) else { return usageError("'\(script)' is not UTF-8 text") }
-            sources = [SourceFile(name: script, text: text)]
             interactive = false
         } else if isatty(0) == 1 {
             sources = []
@@ -228,6 +227,29 @@ struct Lede: ParsableCommand {
             }
         }
         return failed ? ExitStatus.failure : 0
+    }
+
+    /// Reads the script argument. A folder or a `.jsonl` file given there is most likely the
+    /// corpus, named without `--corpus`: say so rather than read it as statements.
+    private static func readScript(_ path: String) -> Result<SourceFile, ScriptProblem> {
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        if exists && isFolder.boolValue {
+            return .failure(ScriptProblem("'\(path)' is a folder, not a script; to explore it, run: lede --corpus \(path)"))
+        }
+        if exists && path.lowercased().hasSuffix(".jsonl") {
+            return .failure(ScriptProblem("'\(path)' is a corpus file, not a script; to explore it, run: lede --corpus \(path)"))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(ScriptProblem("cannot read '\(path)': \(exists ? "permission denied" : "no such file")"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else { return .failure(ScriptProblem("'\(path)' is not UTF-8 text")) }
+        return .success(SourceFile(name: path, text: text))
+    }
+
+    private struct ScriptProblem: Error {
+        let message: String
+        init(_ message: String) { self.message = message }
     }
 
     private func usageError(_ message: String) -> Int32 {

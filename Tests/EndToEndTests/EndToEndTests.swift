@@ -66,6 +66,19 @@ import Testing
         let missing = try Lede.run(["--corpus", "/nonexistent/corpus", "-c", "articles | count"])
         #expect(missing.status == 3)
         #expect(missing.errors == "lede: cannot open '/nonexistent/corpus': no such file or directory\n")
+        // A corpus given where the script goes is named as such, not read as statements.
+        let folder = try Lede.run(["seeds"], in: Lede.repository)
+        #expect(folder.status == 2)
+        #expect(folder.errors == "lede: 'seeds' is a folder, not a script; to explore it, run: lede --corpus seeds\n")
+        let jsonl = NSTemporaryDirectory() + "lede-e2e-\(UUID().uuidString).jsonl"
+        try "{}\n".write(toFile: jsonl, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: jsonl) }
+        let corpusFile = try Lede.run([jsonl])
+        #expect(corpusFile.status == 2)
+        #expect(corpusFile.errors.contains("is a corpus file, not a script; to explore it, run: lede --corpus \(jsonl)"))
+        let noScript = try Lede.run(["/nonexistent/script.lede"])
+        #expect(noScript.status == 2)
+        #expect(noScript.errors == "lede: cannot read '/nonexistent/script.lede': no such file\n")
         let help = try Lede.run(["--help"])
         #expect(help.status == 0)
         #expect(help.output.contains("USAGE: lede"))
