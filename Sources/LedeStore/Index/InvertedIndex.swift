@@ -6,9 +6,11 @@
 /// (`InvertedIndexBuilder`). Each term keeps its own buffer: compacting them into one would
 /// hold the index twice at the moment memory peaks.
 ///
-/// Postings are varints: for each document, the gap from the previous document (the first
-/// is absolute), the number of positions, then the gaps between positions (the first is
-/// absolute).
+/// Postings are varints. For each document: the gap from the previous document (the first
+/// is absolute), shifted left one bit, with the low bit set when the term occurs there once;
+/// then, only when it occurs more often, the number of positions; then the gaps between
+/// positions (the first is absolute). Most terms occur once in most of their documents, so
+/// folding that count into the gap saves a byte a document: about a ninth of the index.
 struct InvertedIndex: Sendable {
     let terms: TermTable
     /// Each term's postings.
@@ -211,11 +213,10 @@ struct IndexBlockBuilder {
                         for slot in Int(counts[term])..<Int(counts[term + 1]) {
                             let pair = Int(order[slot])
                             let document = pairDocuments[pair]
-                            VarInt.write(UInt32(document - previousDocument), to: base, at: &offset)
-                            previousDocument = document
                             let first = Int(pairStarts[pair])
                             let end = Int(pairStarts[pair + 1])
-                            VarInt.write(UInt32(end - first), to: base, at: &offset)
+                            VarInt.writeDocument(gap: document - previousDocument, frequency: end - first, to: base, at: &offset)
+                            previousDocument = document
                             var previousPosition: UInt32 = 0
                             for index in first..<end {
                                 VarInt.write(positions[index] - previousPosition, to: base, at: &offset)
@@ -286,10 +287,11 @@ struct InvertedIndexBuilder {
                 if needed > lists[global].capacity { Self.reserve(&lists[global], needed, read: read) }
                 var offset = range.lowerBound
                 // The block's first gap counts from its own first document; continue it from
-                // this term's last document instead.
-                let first = Int32(VarInt.read(source, &offset)) + base
+                // this term's last document instead, keeping the bit that says it occurs once.
+                let head = VarInt.read(source, &offset)
+                let first = Int32(head >> 1) + base
                 let previous = documentCounts[global] == 0 ? 0 : lastDocuments[global]
-                VarInt.append(UInt32(first - previous), to: &lists[global])
+                VarInt.append(UInt32(first - previous) << 1 | head & 1, to: &lists[global])
                 lists[global].append(contentsOf: UnsafeBufferPointer(rebasing: source[offset..<range.upperBound]))
                 documentCounts[global] += block.documentCounts[local]
                 lastDocuments[global] = block.lastDocuments[local] + base

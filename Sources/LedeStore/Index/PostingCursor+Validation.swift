@@ -2,7 +2,7 @@ extension PostingCursor {
     /// True when `bytes` holds exactly `count` documents' postings in the format described on
     /// `InvertedIndex`: documents ascending and below `documentLimit`, each with at least one
     /// position, the positions adding up to less than `Int32.max`, every varint at most five
-    /// bytes that fit in 32 bits.
+    /// bytes that fit in 32 bits, and a count written out only when it is above one.
     ///
     /// A cursor trusts its bytes (it reads them unchecked), so postings that come from outside
     /// the process, such as a snapshot, are checked with this first.
@@ -13,11 +13,14 @@ extension PostingCursor {
         var offset = 0
         var document: Int64 = -1
         for _ in 0..<Int(count) {
-            let gap = readVarInt(base, end, &offset)
-            guard gap <= UInt64(UInt32.max), document < 0 || gap > 0 else { return false }
+            let head = readVarInt(base, end, &offset)
+            guard head <= UInt64(UInt32.max) else { return false }
+            let gap = head >> 1
+            guard document < 0 || gap > 0 else { return false }
             document = max(document, 0) + Int64(gap)
-            let frequency = readVarInt(base, end, &offset)
-            guard document < Int64(documentLimit), frequency > 0, frequency <= UInt64(end - offset) else { return false }
+            let frequency = head & 1 == 1 ? 1 : readVarInt(base, end, &offset)
+            guard document < Int64(documentLimit), head & 1 == 1 || frequency > 1, frequency <= UInt64(end - offset)
+            else { return false }
             // At most 2^32 steps of less than 2^32 each: the sum cannot wrap.
             var position: UInt64 = 0
             var left = Int(frequency)

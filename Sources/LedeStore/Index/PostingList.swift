@@ -27,6 +27,19 @@ enum VarInt {
         offset += 1
     }
 
+    /// Writes a document's head: its gap, shifted left, with the low bit set when the term
+    /// occurs once there, and otherwise the number of occurrences after it.
+    @inline(__always)
+    static func writeDocument(gap: Int32, frequency: Int, to base: UnsafeMutablePointer<UInt8>, at offset: inout Int) {
+        let shifted = UInt32(gap) << 1
+        if frequency == 1 {
+            write(shifted | 1, to: base, at: &offset)
+        } else {
+            write(shifted, to: base, at: &offset)
+            write(UInt32(frequency), to: base, at: &offset)
+        }
+    }
+
     @inline(__always)
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int) -> UInt32 {
         var result: UInt32 = 0
@@ -64,9 +77,10 @@ struct PostingCursor {
         guard remaining > 0 else { return false }
         if !positionsRead { skipPositions() }
         remaining -= 1
-        document = previousDocument + Int32(VarInt.read(bytes, &offset))
+        let head = VarInt.read(bytes, &offset)
+        document = previousDocument + Int32(head >> 1)
         previousDocument = document
-        frequency = Int(VarInt.read(bytes, &offset))
+        frequency = head & 1 == 1 ? 1 : Int(VarInt.read(bytes, &offset))
         positionsOffset = offset
         positionsRead = false
         return true
