@@ -166,8 +166,8 @@ public final class Corpus: Sendable {
     public var memoryEstimate: [(part: String, bytes: Int)] {
         func rows<T>(_ array: ChunkedArray<T>) -> Int { array.count * MemoryLayout<T>.stride }
         let texts = articles.reduce(0) { total, article in
-            total + article.text.utf8.count + (article.title?.utf8.count ?? 0) + (article.extra?.utf8.count ?? 0)
-                + article.key.utf8.count + article.notes.reduce(0) { $0 + $1.utf8.count } + article.captions.reduce(0) { $0 + $1.utf8.count }
+            total + article.text.utf8.count + article.labelBytes + article.notes.reduce(0) { $0 + $1.utf8.count }
+                + article.captions.reduce(0) { $0 + $1.utf8.count }
         }
         let entityBytes = entities.reduce(entities.count * MemoryLayout<Entity>.stride) { total, entity in
             total + entity.mentions.count * 4 + entity.articles.count * 4 + entity.name.utf8.count
