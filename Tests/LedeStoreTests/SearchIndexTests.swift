@@ -18,6 +18,70 @@ import Testing
         #expect(TermTokenizer.terms(of: "Pyöngyang's Café") == ["pyongyang", "s", "cafe"])
     }
 
+    /// The tokenizer hands ASCII terms over in place and reads others scalar by scalar; in any
+    /// mix of the two, its terms and ranges are those of the rules read one scalar at a time.
+    @Test func termsAndRangesFollowTheRulesInAnyMixOfScripts() {
+        func reference(_ text: String) -> [String] {
+            var terms: [String] = []
+            var term: [UInt8] = []
+            var start: Int?
+            var offset = 0
+            func end() {
+                if let first = start, !term.isEmpty { terms.append("\(String(decoding: term, as: UTF8.self))@\(first)..<\(offset)") }
+                start = nil
+                term = []
+            }
+            for scalar in text.unicodeScalars {
+                var folded: [UInt8]?
+                if scalar.isASCII {
+                    let byte = UInt8(scalar.value)
+                    if (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) { folded = [byte] }
+                    if (0x41...0x5A).contains(byte) { folded = [byte + 0x20] }
+                } else if scalar.properties.generalCategory == .nonspacingMark {
+                    folded = []
+                } else if TextScanning.isWordCharacter(scalar) {
+                    folded = String(scalar).lowercased().unicodeScalars.flatMap { lower in
+                        lower.canonicalDecomposition.filter { $0.properties.generalCategory != .nonspacingMark }
+                            .flatMap { Array(String($0).utf8) }
+                    }
+                }
+                if let folded {
+                    if start == nil { start = offset }
+                    for byte in folded where term.count < TermTokenizer.maximumTermLength { term.append(byte) }
+                } else {
+                    end()
+                }
+                offset += String(scalar).utf8.count
+            }
+            end()
+            return terms
+        }
+        func tokenized(_ text: String) -> [String] {
+            var tokenizer = TermTokenizer()
+            var terms: [String] = []
+            var text = text
+            text.withUTF8 { bytes in
+                tokenizer.forEachTerm(in: bytes) { term, range in
+                    terms.append("\(String(decoding: term, as: UTF8.self))@\(range)")
+                    return true
+                }
+            }
+            return terms
+        }
+        let pieces = [
+            "a", "Z", "q", "7", " ", ".", "'", "é", "É", "ö", "\u{301}", "—", "\u{A0}", "中", "ß", "İ", "-", "\n", "ﬁ",
+            "Word", "news", "U.S.", "\u{1F600}",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            #expect(tokenized(text) == reference(text), "\(text.debugDescription)")
+        }
+        for long in [String(repeating: "a", count: 300), String(repeating: "A", count: 300), String(repeating: "é", count: 200) + "x"] {
+            #expect(tokenized(long + " end") == reference(long + " end"))
+        }
+    }
+
     @Test func phrasesWordsOrAndNot() throws {
         #expect(try count("\"human rights\"") == 1)
         #expect(try count("\"rights human\"") == 0)
