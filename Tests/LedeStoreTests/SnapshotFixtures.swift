@@ -71,8 +71,11 @@ enum SnapshotFixtures {
         lines += corpus.paragraphs.map { "paragraph \($0.article) \($0.index) \($0.textRange) \($0.sentences)" }
         lines += corpus.sentences.map { "sentence \($0.paragraph) \($0.textRange)" }
         lines += corpus.links.map { "link \($0.article) \($0.label) \($0.title) \(String(describing: $0.target))" }
-        lines += corpus.entities.map {
-            "entity \($0.name) \($0.kind) \($0.aliases) \($0.roles) \(String(describing: $0.country)) \($0.mentions) \($0.articles)"
+        lines += corpus.entities.indices.map { index in
+            let entity = corpus.entities[index]
+            let id = EntityID(index)
+            return "entity \(entity.name) \(entity.kind) \(entity.aliases) \(entity.roles) \(String(describing: entity.country)) "
+                + "\(Array(corpus.mentions(of: id))) \(Array(corpus.articles(of: id)))"
         }
         lines += corpus.mentions.indices.map { index in
             let mention = corpus.mentions[index]

@@ -86,9 +86,9 @@ struct FieldReader {
         case .aliases: return .list(corpus[id].aliases.map(Value.string))
         case .roles: return .list(corpus[id].roles.map(Value.string))
         case .country: return optional(corpus[id].country)
-        case .mentions: return .list(corpus[id].mentions.map(Value.mention))
-        case .articles: return .list(corpus[id].articles.map(Value.article))
-        case .count: return .int(corpus[id].mentions.count)
+        case .mentions: return .list(corpus.mentions(of: id).map(Value.mention))
+        case .articles: return .list(corpus.articles(of: id).map(Value.article))
+        case .count: return .int(corpus.mentionCount(of: id))
         }
     }
 

@@ -101,14 +101,13 @@ struct Navigator {
     }
 
     private func fromEntity(_ id: EntityID, _ collection: Collection, _ ids: inout Set<Int32>) {
-        let entity = corpus[id]
         switch collection {
         case .entities: ids.insert(id.rawValue)
-        case .articles: ids.formUnion(entity.articles.map(\.rawValue))
-        case .mentions: ids.formUnion(entity.mentions.map(\.rawValue))
-        case .paragraphs: ids.formUnion(entity.mentions.map { corpus.paragraph(of: $0).rawValue })
+        case .articles: ids.formUnion(corpus.articles(of: id).map(\.rawValue))
+        case .mentions: ids.formUnion(corpus.mentions(of: id).map(\.rawValue))
+        case .paragraphs: ids.formUnion(corpus.mentions(of: id).map { corpus.paragraph(of: $0).rawValue })
         case .quotes:
-            for article in entity.articles {
+            for article in corpus.articles(of: id) {
                 for index in corpus[article].quotes where corpus.quotes[Int(index)].speaker == id { ids.insert(index) }
             }
         case .links, .dates:
@@ -123,7 +122,7 @@ enum Cooccurrence {
         let corpus = context.corpus
         let inputs = Set(entities)
         var articles = Set<ArticleID>()
-        for entity in inputs { articles.formUnion(corpus[entity].articles) }
+        for entity in inputs { articles.formUnion(corpus.articles(of: entity)) }
         var shared: [EntityID: (articles: Int, mentions: Int)] = [:]
         for article in articles.sorted() {
             try context.checkCancellation(range)

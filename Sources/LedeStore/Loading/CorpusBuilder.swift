@@ -107,9 +107,9 @@ struct CorpusBuilder {
 
     consuming func build(roots: [String]) -> Corpus {
         // Memory peaks here, with the whole corpus loaded: what only appending needed goes
-        // before the entities' lists are made.
+        // before the corpus makes the entities' lists.
         entityIDs = [:]
-        var entities = entityKeys.enumerated().map { index, key in
+        let entities = entityKeys.enumerated().map { index, key in
             let facts = entityFacts[index]
             return Entity(
                 name: key.name, kind: key.kind, aliases: facts.surfaces.subtracting([key.name]).sorted(),
@@ -117,7 +117,6 @@ struct CorpusBuilder {
         }
         entityKeys = []
         entityFacts = []
-        Self.fillMentionsAndArticles(of: &entities, from: mentions)
 
         // Link titles point to the articles with the same title; only the titles some link
         // names need normalizing.
@@ -139,34 +138,6 @@ struct CorpusBuilder {
             roots: roots, articles: articles, paragraphs: paragraphs, sentences: sentences, entities: entities,
             mentions: mentions, quotes: quotes, links: resolvedLinks, dates: dates, issues: issues,
             fileCount: fileCount, search: SearchIndex(title: titleIndex.finish(), text: textIndex.finish()))
-    }
-}
-
-extension CorpusBuilder {
-    /// Lists each entity's mentions and the articles they are in, in corpus order. The lists
-    /// are counted first and allocated at their final size: grown by appending, they would
-    /// hold up to twice their size (a few MB on a large corpus) at the moment memory peaks.
-    static func fillMentionsAndArticles(of entities: inout [Entity], from mentions: ChunkedArray<Mention>) {
-        var mentionCounts = [Int32](repeating: 0, count: entities.count)
-        var articleCounts = [Int32](repeating: 0, count: entities.count)
-        var lastArticles = [Int32](repeating: -1, count: entities.count)
-        for mention in mentions {
-            let entity = mention.entity.index
-            mentionCounts[entity] += 1
-            if lastArticles[entity] != mention.article.rawValue {
-                lastArticles[entity] = mention.article.rawValue
-                articleCounts[entity] += 1
-            }
-        }
-        for index in entities.indices {
-            entities[index].mentions.reserveCapacity(Int(mentionCounts[index]))
-            entities[index].articles.reserveCapacity(Int(articleCounts[index]))
-        }
-        for (index, mention) in mentions.enumerated() {
-            let entity = mention.entity.index
-            entities[entity].mentions.append(MentionID(index))
-            if entities[entity].articles.last != mention.article { entities[entity].articles.append(mention.article) }
-        }
     }
 }
 

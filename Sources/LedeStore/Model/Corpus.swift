@@ -11,6 +11,10 @@ public final class Corpus: Sendable {
     public let sentences: ChunkedArray<Sentence>
     public let entities: [Entity]
     public let mentions: ChunkedArray<Mention>
+    /// Each entity's mentions, in corpus order (read with `mentions(of:)`).
+    let entityMentions: EntityLists<MentionID>
+    /// The articles that mention each entity, in corpus order (read with `articles(of:)`).
+    let entityArticles: EntityLists<ArticleID>
     public let quotes: ChunkedArray<Quote>
     public let links: ChunkedArray<Link>
     public let dates: ChunkedArray<DateReference>
@@ -44,6 +48,7 @@ public final class Corpus: Sendable {
         self.sentences = sentences
         self.entities = entities
         self.mentions = mentions
+        (entityMentions, entityArticles) = Self.entityLists(of: mentions, entityCount: entities.count)
         self.quotes = quotes
         self.links = links
         self.dates = dates
@@ -56,9 +61,49 @@ public final class Corpus: Sendable {
                 .sorted { (articles[$0].published?.seconds ?? 0, $0) < (articles[$1].published?.seconds ?? 0, $1) }
                 .map { ArticleID($0) }
         }
-        self.directoryStorage = OnFirstUse { EntityDirectory(entities) }
+        let entityMentions = entityMentions
+        self.directoryStorage = OnFirstUse { EntityDirectory(entities, mentions: entityMentions) }
         // In the order of the cases, so a field's raw value is its place.
         self.categoryStorage = CategoryField.allCases.map { field in OnFirstUse { CategoryColumn(field, of: articles) } }
+    }
+
+    /// Each entity's mentions and the articles they are in, in corpus order, made from the
+    /// mentions (whose entities lie below `entityCount`).
+    private static func entityLists(
+        of mentions: ChunkedArray<Mention>, entityCount: Int
+    ) -> (mentions: EntityLists<MentionID>, articles: EntityLists<ArticleID>) {
+        // Counted first, so both arrays are made at their final size.
+        var mentionStarts = [Int32](repeating: 0, count: entityCount + 1)
+        var articleStarts = [Int32](repeating: 0, count: entityCount + 1)
+        var lastArticles = [Int32](repeating: -1, count: entityCount)
+        for mention in mentions {
+            let entity = mention.entity.index
+            mentionStarts[entity + 1] += 1
+            if lastArticles[entity] != mention.article.rawValue {
+                lastArticles[entity] = mention.article.rawValue
+                articleStarts[entity + 1] += 1
+            }
+        }
+        for entity in 0..<entityCount {
+            mentionStarts[entity + 1] += mentionStarts[entity]
+            articleStarts[entity + 1] += articleStarts[entity]
+        }
+        var nextMention = mentionStarts
+        var nextArticle = articleStarts
+        var mentionIDs = [MentionID](repeating: MentionID(rawValue: 0), count: mentions.count)
+        var articleIDs = [ArticleID](repeating: ArticleID(rawValue: 0), count: Int(articleStarts[entityCount]))
+        for index in lastArticles.indices { lastArticles[index] = -1 }
+        for (index, mention) in mentions.enumerated() {
+            let entity = mention.entity.index
+            mentionIDs[Int(nextMention[entity])] = MentionID(index)
+            nextMention[entity] += 1
+            if lastArticles[entity] != mention.article.rawValue {
+                lastArticles[entity] = mention.article.rawValue
+                articleIDs[Int(nextArticle[entity])] = mention.article
+                nextArticle[entity] += 1
+            }
+        }
+        return (EntityLists<MentionID>(starts: mentionStarts, ids: mentionIDs), EntityLists<ArticleID>(starts: articleStarts, ids: articleIDs))
     }
 
     /// An empty corpus, for a session that has not loaded one.
@@ -76,6 +121,12 @@ public final class Corpus: Sendable {
     @inlinable public subscript(id: ParagraphID) -> Paragraph { _read { yield paragraphs[id.index] } }
     @inlinable public subscript(id: SentenceID) -> Sentence { _read { yield sentences[id.index] } }
     @inlinable public subscript(id: EntityID) -> Entity { _read { yield entities[id.index] } }
+    /// The mentions of an entity, in corpus order.
+    public func mentions(of entity: EntityID) -> ArraySlice<MentionID> { entityMentions[entity] }
+    /// The articles that mention an entity, in corpus order.
+    public func articles(of entity: EntityID) -> ArraySlice<ArticleID> { entityArticles[entity] }
+    /// How often an entity is mentioned.
+    public func mentionCount(of entity: EntityID) -> Int { entityMentions.count(of: entity) }
     @inlinable public subscript(id: MentionID) -> Mention { _read { yield mentions[id.index] } }
     @inlinable public subscript(id: QuoteID) -> Quote { _read { yield quotes[id.index] } }
     @inlinable public subscript(id: LinkID) -> Link { _read { yield links[id.index] } }
@@ -169,8 +220,9 @@ public final class Corpus: Sendable {
             total + article.text.utf8.count + article.labelBytes + article.notes.reduce(0) { $0 + $1.utf8.count }
                 + article.captions.reduce(0) { $0 + $1.utf8.count }
         }
-        let entityBytes = entities.reduce(entities.count * MemoryLayout<Entity>.stride) { total, entity in
-            total + entity.mentions.count * 4 + entity.articles.count * 4 + entity.name.utf8.count
+        let lists = entityMentions.memoryFootprint + entityArticles.memoryFootprint
+        let entityBytes = entities.reduce(entities.count * MemoryLayout<Entity>.stride + lists) { total, entity in
+            total + entity.name.utf8.count
                 + entity.aliases.reduce(0) { $0 + $1.utf8.count + 16 } + entity.roles.reduce(0) { $0 + $1.utf8.count + 16 }
         }
         let quoteBytes = rows(quotes) + quotes.reduce(0) { $0 + ($1.attribution?.utf8.count ?? 0) }

@@ -26,25 +26,44 @@ public struct Entity: Sendable {
     public var aliases: [String]
     /// Titles and appositions seen next to it ("US Treasury Secretary"), sorted.
     public var roles: [String]
-    /// For a place, the country it lies in (a country's own name for a country).
+    /// For a place, the country it lies in (a country's own name for a country). Its mentions
+    /// and the articles they are in are the corpus's to list (`Corpus.mentions(of:)`).
     public var country: String?
-    /// Its mentions, in corpus order.
-    public var mentions: [MentionID]
-    /// The articles that mention it, in corpus order.
-    public var articles: [ArticleID]
 
-    public init(
-        name: String, kind: EntityKind, aliases: [String] = [], roles: [String] = [],
-        country: String? = nil, mentions: [MentionID] = [], articles: [ArticleID] = []
-    ) {
+    public init(name: String, kind: EntityKind, aliases: [String] = [], roles: [String] = [], country: String? = nil) {
         self.name = name
         self.kind = kind
         self.aliases = aliases
         self.roles = roles
         self.country = country
-        self.mentions = mentions
-        self.articles = articles
     }
+}
+
+/// A list of identifiers for each entity, all the lists end to end in one array. An array of
+/// its own for each of tens of thousands of entities would cost an allocation and a header
+/// apiece: megabytes on a large corpus.
+public struct EntityLists<ID: CorpusID>: Sendable {
+    /// Where each entity's list starts in `ids`; one more entry marks the end.
+    private let starts: [Int32]
+    private let ids: [ID]
+
+    init(starts: [Int32], ids: [ID]) {
+        self.starts = starts
+        self.ids = ids
+    }
+
+    /// The list of `entity`.
+    public subscript(entity: EntityID) -> ArraySlice<ID> {
+        ids[Int(starts[entity.index])..<Int(starts[entity.index + 1])]
+    }
+
+    /// How long the list of `entity` is.
+    public func count(of entity: EntityID) -> Int {
+        Int(starts[entity.index + 1] - starts[entity.index])
+    }
+
+    /// Bytes held, by capacity.
+    var memoryFootprint: Int { starts.capacity * 4 + ids.capacity * 4 }
 }
 
 /// How a mention names its entity.

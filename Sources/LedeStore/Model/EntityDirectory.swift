@@ -19,9 +19,9 @@ public struct EntityDirectory: Sendable {
         case notFound(suggestions: [EntityID])
     }
 
-    init(_ entities: [Entity]) {
+    init(_ entities: [Entity], mentions: EntityLists<MentionID>) {
         names = entities.map(\.name)
-        counts = entities.map(\.mentions.count)
+        counts = entities.indices.map { mentions.count(of: EntityID($0)) }
         for (index, entity) in entities.enumerated() {
             let id = EntityID(index)
             byName[entity.name.lowercased(), default: []].append(id)
