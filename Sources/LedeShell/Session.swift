@@ -81,12 +81,23 @@ public final class Session {
     }
 
     /// Loads a corpus the way the shell does, through `snapshots` (nil: from the corpus files,
-    /// saving nothing).
+    /// saving nothing). A note says so when the gazetteers were not found.
     public static func loadCorpus(_ roots: [String], snapshots: SnapshotCache?) throws(CorpusLoadError) -> LoadedCorpus {
         let options = LoadOptions(extractor: Session.extractor)
-        guard let snapshots else { return LoadedCorpus(corpus: try CorpusLoader.load(roots, options: options)) }
-        return try snapshots.load(roots, options: options)
+        var loaded =
+            if let snapshots {
+                try snapshots.load(roots, options: options)
+            } else {
+                LoadedCorpus(corpus: try CorpusLoader.load(roots, options: options))
+            }
+        if Gazetteer.bundled.isEmpty { loaded.notes.append(Self.missingGazetteers) }
+        return loaded
     }
+
+    /// What a copy of `lede` without its resource folder beside it says when it loads.
+    static let missingGazetteers =
+        "the gazetteers were not found (the Lede_LedeStore.resources folder belongs beside the lede executable): "
+        + "people, organizations and places are recognized by the shape of their names alone"
 
     /// The extractor every corpus the shell loads goes through.
     public static var extractor: any ArticleExtractor { NewsExtractor.standard }

@@ -97,6 +97,31 @@ import Testing
         #expect(run.output.contains("2 files read, 1 skipped"))
     }
 
+    /// A copy of the executable without its resource folder still answers, and says why its
+    /// entities are fewer.
+    @Test func aCopyWithoutItsGazetteersSaysSo() throws {
+        let folder = NSTemporaryDirectory() + "lede-e2e-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: Lede.executable, toPath: folder + "/lede")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: folder + "/lede")
+        process.arguments = ["--no-snapshot", "--corpus", Lede.repository + "/seeds", "-c", "articles | count"]
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let warned = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(printed == "1\n")
+        #expect(warned.contains("lede: the gazetteers were not found (the Lede_LedeStore.resources folder belongs beside the lede executable)"))
+        let installed = try Lede.run(["--no-snapshot", "-c", "articles | count"])
+        #expect(!installed.errors.contains("gazetteers"))
+    }
+
     @Test func dumpsForLexerAndParser() throws {
         let tokens = try Lede.run(["--dump-tokens", "-c", "articles | count"])
         #expect(tokens.output == "1:1 identifier articles\n1:10 symbol |\n1:12 identifier count\n1:17 end\n")
