@@ -69,6 +69,11 @@ struct SizeRun {
                         }
                         load.ledeChildPeakRSSBytes = larger(load.ledeChildPeakRSSBytes, result.maxRSSBytes)
                         report.articles = Int(result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))
+                        // A lede that extracted with less than its gazetteers is not the lede users run.
+                        for line in result.standardError.split(separator: "\n") where line.contains("gazetteers")
+                            && !report.notes.contains(String(line)) {
+                            report.notes.append(String(line))
+                        }
                     } else {
                         load.ledeChildError = result.failureSummary
                     }
