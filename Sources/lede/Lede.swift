@@ -235,16 +235,23 @@ struct Lede: ParsableCommand {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
         if exists && isFolder.boolValue {
-            return .failure(ScriptProblem("'\(path)' is a folder, not a script; to explore it, run: lede --corpus \(path)"))
+            return .failure(ScriptProblem("'\(path)' is a folder, not a script; to explore it, run: lede --corpus \(shellQuoted(path))"))
         }
         if exists && path.lowercased().hasSuffix(".jsonl") {
-            return .failure(ScriptProblem("'\(path)' is a corpus file, not a script; to explore it, run: lede --corpus \(path)"))
+            return .failure(ScriptProblem("'\(path)' is a corpus file, not a script; to explore it, run: lede --corpus \(shellQuoted(path))"))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(ScriptProblem("cannot read '\(path)': \(exists ? "permission denied" : "no such file")"))
         }
         guard let text = String(data: data, encoding: .utf8) else { return .failure(ScriptProblem("'\(path)' is not UTF-8 text")) }
         return .success(SourceFile(name: path, text: text))
+    }
+
+    /// `text` as one shell word: as it is when that is safe, else in single quotes.
+    private static func shellQuoted(_ text: String) -> String {
+        let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./-+,:@%".unicodeScalars)
+        if !text.isEmpty && text.unicodeScalars.allSatisfy(safe.contains) { return text }
+        return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     private struct ScriptProblem: Error {

@@ -76,6 +76,11 @@ import Testing
         let corpusFile = try Lede.run([jsonl])
         #expect(corpusFile.status == 2)
         #expect(corpusFile.errors.contains("is a corpus file, not a script; to explore it, run: lede --corpus \(jsonl)"))
+        let spaced = NSTemporaryDirectory() + "lede-e2e-\(UUID().uuidString) it's here"
+        try FileManager.default.createDirectory(atPath: spaced, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: spaced) }
+        let quoted = try Lede.run([spaced])
+        #expect(quoted.errors.hasSuffix("run: lede --corpus '\(spaced.replacingOccurrences(of: "'", with: "'\\''"))'\n"))
         let noScript = try Lede.run(["/nonexistent/script.lede"])
         #expect(noScript.status == 2)
         #expect(noScript.errors == "lede: cannot read '/nonexistent/script.lede': no such file\n")

@@ -18,7 +18,8 @@ public enum EntityKind: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     }
 }
 
-/// A person, organization or place, one per canonical name and kind across the corpus.
+/// A person, organization or place, one per canonical name and kind across the corpus. Its
+/// mentions, and the articles they are in, are the corpus's to list (`Corpus.mentions(of:)`).
 public struct Entity: Sendable {
     public var name: String
     public var kind: EntityKind
@@ -26,8 +27,7 @@ public struct Entity: Sendable {
     public var aliases: [String]
     /// Titles and appositions seen next to it ("US Treasury Secretary"), sorted.
     public var roles: [String]
-    /// For a place, the country it lies in (a country's own name for a country). Its mentions
-    /// and the articles they are in are the corpus's to list (`Corpus.mentions(of:)`).
+    /// For a place, the country it lies in (a country's own name for a country).
     public var country: String?
 
     public init(name: String, kind: EntityKind, aliases: [String] = [], roles: [String] = [], country: String? = nil) {
@@ -42,7 +42,7 @@ public struct Entity: Sendable {
 /// A list of identifiers for each entity, all the lists end to end in one array. An array of
 /// its own for each of tens of thousands of entities would cost an allocation and a header
 /// apiece: megabytes on a large corpus.
-public struct EntityLists<ID: CorpusID>: Sendable {
+struct EntityLists<ID: CorpusID>: Sendable {
     /// Where each entity's list starts in `ids`; one more entry marks the end.
     private let starts: [Int32]
     private let ids: [ID]
@@ -53,12 +53,12 @@ public struct EntityLists<ID: CorpusID>: Sendable {
     }
 
     /// The list of `entity`.
-    public subscript(entity: EntityID) -> ArraySlice<ID> {
+    subscript(entity: EntityID) -> ArraySlice<ID> {
         ids[Int(starts[entity.index])..<Int(starts[entity.index + 1])]
     }
 
     /// How long the list of `entity` is.
-    public func count(of entity: EntityID) -> Int {
+    func count(of entity: EntityID) -> Int {
         Int(starts[entity.index + 1] - starts[entity.index])
     }
 
