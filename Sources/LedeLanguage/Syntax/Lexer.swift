@@ -7,7 +7,8 @@ import LedeStore
 /// decides whether to go on. `#` starts a comment that runs to the end of the line.
 public struct Lexer {
     public let file: SourceFile
-    private let bytes: [UInt8]
+    /// The whole file's bytes, shared with it: lexing a statement copies nothing.
+    let bytes: [UInt8]
     private var position: Int
     private let end: Int
     public private(set) var diagnostics: [Diagnostic] = []
