@@ -64,6 +64,10 @@ fuzz: deps
 		echo "make fuzz: the repository's folder must not be named 'fuzz' (SwiftPM would take it for Tests/Fuzz)"; \
 		exit 1; \
 	fi
+	@# The fuzz targets are compiled afresh each time (their sources touched): SwiftPM has been
+	@# seen to keep one built against an older layout of a Lede struct, which ASan then reports
+	@# as a stack buffer overflow.
+	touch Tests/Fuzz/Sources/*/*.swift
 	$(SWIFT) build --package-path Tests/Fuzz --scratch-path $(FUZZ_BUILD) -c release \
 		-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 	@mkdir -p .build-fuzz/artifacts .build-fuzz/tmp
