@@ -68,9 +68,6 @@ public final class Gazetteer: Sendable {
         return load(from: directory)
     }()
 
-    /// True when it knows no names: the bundled one, when its data files were not found.
-    public var isEmpty: Bool { names.isEmpty }
-
     /// Loads every data file in `directory`; a missing or unreadable file is skipped.
     public static func load(from directory: URL) -> Gazetteer {
         Gazetteer(builder: Builder.load(from: directory))
