@@ -1,0 +1,76 @@
+@testable import LedeStore
+import Testing
+
+/// The term table hashes and compares terms a word at a time, with overlapping reads at the
+/// end; these check it against a dictionary on terms built to differ in the bytes those reads
+/// share or skip.
+@Suite struct TermTableTests {
+    /// Every term of every length up to 40 that differs from a base term in one byte, in each
+    /// position: any byte the hash or the comparison failed to read would merge two of them.
+    @Test func termsDifferingInAnyOneByteGetTheirOwnIDs() {
+        var table = TermTable(capacity: 16)
+        var expected: [[UInt8]: Int32] = [:]
+        for length in 1...40 {
+            let base = (0..<length).map { UInt8(0x61 + $0 % 26) }
+            var variants = [base]
+            for position in 0..<length {
+                var variant = base
+                variant[position] = 0x30 + UInt8(position % 10)
+                variants.append(variant)
+            }
+            for term in variants {
+                let id = term.withUnsafeBufferPointer { table.insert($0) }
+                if let known = expected[term] {
+                    #expect(id == known, "\(String(decoding: term, as: UTF8.self)) changed its id")
+                } else {
+                    #expect(id == Int32(expected.count), "\(String(decoding: term, as: UTF8.self)) was taken for another term")
+                    expected[term] = id
+                }
+            }
+        }
+        #expect(table.count == expected.count)
+        for (term, id) in expected {
+            #expect(table.term(id) == String(decoding: term, as: UTF8.self))
+            #expect(table.id(of: String(decoding: term, as: UTF8.self)) == id)
+        }
+    }
+
+    /// A term is not found through a longer or shorter one that shares its bytes, nor in an
+    /// empty table, and growing the table keeps every id.
+    @Test func prefixesAreOtherTermsAndGrowingKeepsIDs() {
+        var table = TermTable(capacity: 4)
+        #expect(table.id(of: "human") == nil)
+        let words = (0..<5_000).map { "w\($0)" } + ["human", "humans", "huma", "humanitarian", "humanitarians"]
+        for (index, word) in words.enumerated() {
+            var word = word
+            #expect(word.withUTF8 { table.insert($0) } == Int32(index))
+        }
+        for (index, word) in words.enumerated() {
+            #expect(table.id(of: word) == Int32(index))
+        }
+        #expect(table.id(of: "humanitaria") == nil)
+        #expect(table.id(of: "hu") == nil)
+        #expect(table.id(of: "") == nil)
+    }
+
+    /// The comparison reads every byte of short and long terms, from both sides.
+    @Test func equalComparesEveryByteOfShortAndLongTerms() {
+        func equal(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+            a.withUnsafeBytes { a in
+                b.withUnsafeBytes { b in
+                    guard let first = a.baseAddress, let second = b.baseAddress else { return false }
+                    return TermTable.equal(first, second, count: a.count)
+                }
+            }
+        }
+        for length in 1...24 {
+            let term = (0..<length).map { UInt8($0 + 1) }
+            #expect(equal(term, Array(term)))
+            for position in 0..<length {
+                var other = term
+                other[position] ^= 0x40
+                #expect(!equal(term, other), "a difference at byte \(position) of \(length) went unseen")
+            }
+        }
+    }
+}
