@@ -40,15 +40,16 @@ struct TermTokenizer {
         while i < count {
             let byte = bytes[i]
             if byte < 0x80 {
-                let folded = table[Int(byte)]
-                if folded != 0 {
+                if table[Int(byte)] != 0 {
                     if start < 0 { start = i; term.count = 0 }
-                    term.append(folded)
-                } else if start >= 0 {
-                    guard emit(start..<i, body) else { return }
-                    start = -1
+                    i = term.appendFolded(bytes, from: i, table)
+                } else {
+                    if start >= 0 {
+                        guard emit(start..<i, body) else { return }
+                        start = -1
+                    }
+                    i += 1
                 }
-                i += 1
                 continue
             }
             let (scalar, length) = TextScanning.decode(bytes, at: i)
@@ -127,6 +128,31 @@ final class TermBuffer {
         guard count < TermTokenizer.maximumTermLength else { return }
         bytes[count] = byte
         count += 1
+    }
+
+    /// Appends the folded run of ASCII letters and digits that starts at `start`, and returns
+    /// where it ends. Most of a text is such runs, so they are read in a loop of their own,
+    /// with the count kept in a register.
+    @inline(__always)
+    func appendFolded(_ text: UnsafeBufferPointer<UInt8>, from start: Int, _ table: [UInt8]) -> Int {
+        var i = start
+        var count = self.count
+        let end = text.count
+        table.withUnsafeBufferPointer { table in
+            while i < end {
+                let byte = text[i]
+                guard byte < 0x80 else { break }
+                let folded = table[Int(byte)]
+                guard folded != 0 else { break }
+                if count < TermTokenizer.maximumTermLength {
+                    bytes[count] = folded
+                    count += 1
+                }
+                i += 1
+            }
+        }
+        self.count = count
+        return i
     }
 
     deinit {
