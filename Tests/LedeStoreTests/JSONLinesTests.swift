@@ -44,6 +44,16 @@ import Testing
         #expect(article.key == "news:1")
     }
 
+    /// A known key written twice keeps its last value, as in most JSON readers; an unknown
+    /// one is kept as written, both times.
+    @Test func aRepeatedKeyKeepsItsLastValue() throws {
+        let folder = try Fixtures.TemporaryFolder()
+        try folder.write("twice.jsonl", #"{"title": "First", "body": "B.", "tag": 1, "title": "Second", "tag": 2}"#)
+        let article = try #require(try CorpusLoader.load(folder.path).articles.first)
+        #expect(article.title == "Second")
+        #expect(article.extra == #"{"tag": 1,"tag": 2}"#)
+    }
+
     @Test func offsetWithoutZoneAndUTC() throws {
         let folder = try Fixtures.TemporaryFolder()
         try folder.write("a.jsonl", """

@@ -2,8 +2,25 @@
 /// (or `headline`), `published`, `timezone`, `source`, `section` optional. Other keys are kept
 /// as the article's extra fields.
 enum JSONLinesReader {
-    /// The keys with a field of their own.
-    static let knownKeys: Set<String> = ["id", "title", "headline", "published", "timezone", "source", "section", "body"]
+    /// The keys with a field of their own; a record's kept values are at their raw values.
+    private enum Key: Int, CaseIterable {
+        case id, title, headline, published, timezone, source, section, body
+
+        var name: String {
+            switch self {
+            case .id: "id"
+            case .title: "title"
+            case .headline: "headline"
+            case .published: "published"
+            case .timezone: "timezone"
+            case .source: "source"
+            case .section: "section"
+            case .body: "body"
+            }
+        }
+    }
+
+    private static let knownKeys = Key.allCases.map(\.name)
 
     /// Reads one line (without its terminator). Returns nil for a blank line.
     static func read(
@@ -27,38 +44,38 @@ enum JSONLinesReader {
             return issue("invalid JSON at column \(error.column): \(error.message)")
         }
 
-        func string(_ key: String) throws(LoadIssue) -> String? {
-            switch record.kept[key] {
+        func string(_ key: Key) throws(LoadIssue) -> String? {
+            switch record.kept[key.rawValue] {
             case nil, .null: return nil
             case .string(let s): return s
             case let other?:
-                throw LoadIssue(path: file, line: number, message: "\"\(key)\" must be a string, found \(describe(other))")
+                throw LoadIssue(path: file, line: number, message: "\"\(key.name)\" must be a string, found \(describe(other))")
             }
         }
 
         do throws(LoadIssue) {
-            guard let bodyText = try string("body") else {
+            guard let bodyText = try string(.body) else {
                 return issue("the record has no \"body\"")
             }
             let key: String
-            switch record.kept["id"] {
+            switch record.kept[Key.id.rawValue] {
             case .string(let s)?: key = s
             case .number(let n)?: key = n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
             case nil, .null?: key = "\(fileStem):\(number)"
             case let other?: return issue("\"id\" must be a string or a number, found \(describe(other))")
             }
             var notes: [String] = []
-            let published = try publishedDate(string("published"), zone: string("timezone"), notes: &notes)
+            let published = try publishedDate(string(.published), zone: string(.timezone), notes: &notes)
                 .get()
             let lines = TextLines(bodyText)
             let body = BodyParser.parse(blocks: lines.blocks(from: 0).map(\.text))
             if body.paragraphs.isEmpty { notes.append("the article has no body text") }
-            var title = try string("title")
-            if title == nil { title = try string("headline") }
+            var title = try string(.title)
+            if title == nil { title = try string(.headline) }
             return .success(
                 ArticleDraft(
                     key: key, file: file, line: number, title: title.map { $0.trimmingSpace() }, published: published,
-                    updated: nil, source: try string("source"), section: try string("section"), body: body,
+                    updated: nil, source: try string(.source), section: try string(.section), body: body,
                     notes: notes + body.notes, extra: record.rest))
         } catch {
             return .failure(error)

@@ -36,12 +36,16 @@ struct JSONParser {
     /// kept as the text of a JSON object. Nil when the value is not an object (its first byte
     /// says what it is).
     struct Record {
-        var kept: [String: JSONValue]
+        /// The value of each key of `keep`, at the key's index there; nil where the record does
+        /// not have the key. A key written twice keeps its last value.
+        var kept: [JSONValue?]
         /// `{"topics": ["cocoa"], …}` as written, or nil when every member was kept.
         var rest: String?
     }
 
-    static func parseRecord(_ bytes: UnsafeBufferPointer<UInt8>, keep: Set<String>) throws(Failure) -> Record? {
+    /// `keep` is a handful of keys, so a record's keys are looked up in it one by one: comparing
+    /// small strings is cheaper than hashing them.
+    static func parseRecord(_ bytes: UnsafeBufferPointer<UInt8>, keep: [String]) throws(Failure) -> Record? {
         var parser = JSONParser(bytes)
         parser.skipWhitespace()
         guard parser.peek(UInt8(ascii: "{")) else {
@@ -50,8 +54,7 @@ struct JSONParser {
         }
         try parser.enter()
         parser.position += 1
-        var kept: [String: JSONValue] = [:]
-        kept.reserveCapacity(keep.count)
+        var kept = [JSONValue?](repeating: nil, count: keep.count)
         var rest: [UInt8] = []
         parser.skipWhitespace()
         if parser.peek(UInt8(ascii: "}")) {
@@ -66,8 +69,8 @@ struct JSONParser {
                 guard parser.peek(UInt8(ascii: ":")) else { throw parser.failure("unexpected \(parser.describeCurrent()): expected ':' after the key") }
                 parser.position += 1
                 parser.skipWhitespace()
-                if keep.contains(key) {
-                    kept[key] = try parser.parseValue()
+                if let index = keep.firstIndex(of: key) {
+                    kept[index] = try parser.parseValue()
                 } else {
                     try parser.skipValue()
                     rest.append(rest.isEmpty ? UInt8(ascii: "{") : UInt8(ascii: ","))
