@@ -13,8 +13,13 @@ struct CorpusBlock: Sendable {
     /// The entities this block names, in order of first use, and what it learned of each.
     var entityKeys: [EntityKey] = []
     var entityFacts: [EntityFacts] = []
-    /// Where each key is in `entityKeys`.
-    private var entityIndexes: [EntityKey: Int32] = [:]
+    /// Where each key is in `entityKeys`: ids given in the same order, to the key's kind and
+    /// name as bytes. A term table hashes a name in a few dozen instructions where a String
+    /// key costs hundreds, and this runs for every mention. It tells names apart by their
+    /// bytes, so two spellings Swift's String equality takes as one (a composed and a
+    /// decomposed accent) get two ids here; `CorpusBuilder`, which compares Strings, gives
+    /// them one entity.
+    private var entityIndexes = TermTable(capacity: 1 << 10)
     var titleIndex = IndexBlock()
     var textIndex = IndexBlock()
     var issues: [LoadIssue] = []
@@ -26,22 +31,33 @@ struct CorpusBlock: Sendable {
     /// on the worker thread, so that appending the block hashes each entity once, not each
     /// mention.
     mutating func entity(_ key: EntityKey) -> EntityID {
-        let next = Int32(entityKeys.count)
-        // One hash for the lookup and the insertion: the defaulted subscript stores `next`
-        // when the key is new.
-        let index = Self.value(&entityIndexes[key, default: next])
-        if index == next {
+        let index = Self.withBytes(of: key) { entityIndexes.insert($0) }
+        if index == entityKeys.count {
             entityKeys.append(key)
             entityFacts.append(EntityFacts())
         }
         return EntityID(rawValue: index)
     }
 
-    private static func value(_ slot: inout Int32) -> Int32 { slot }
-
     /// The block's identifier for a key it already names.
     func existingEntity(_ key: EntityKey) -> EntityID? {
-        entityIndexes[key].map { EntityID(rawValue: $0) }
+        // Through a local: a closure that reads a property of `self` copies the whole block.
+        let indexes = entityIndexes
+        return Self.withBytes(of: key) { indexes.id(of: $0) }.map { EntityID(rawValue: $0) }
+    }
+
+    /// Calls `body` with the key as bytes: its kind, then its name's UTF-8.
+    private static func withBytes<R>(of key: EntityKey, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var name = key.name
+        return name.withUTF8 { name in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: name.count + 1) { bytes in
+                bytes[0] = key.kind.rawValue
+                if let base = bytes.baseAddress, let source = name.baseAddress {
+                    (base + 1).initialize(from: source, count: name.count)
+                }
+                return body(UnsafeBufferPointer(bytes))
+            }
+        }
     }
 
     /// What one block knows about an entity.

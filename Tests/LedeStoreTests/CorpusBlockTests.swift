@@ -1,0 +1,41 @@
+@testable import LedeStore
+import Testing
+
+/// A block numbers its entity keys by their kind and name bytes; the corpus builder then
+/// merges keys that Swift's String equality takes as one.
+@Suite struct CorpusBlockTests {
+    @Test func aBlockNumbersEachKindAndNameOnceInOrderOfFirstUse() {
+        var block = CorpusBlock()
+        let tokyo = EntityKey(name: "Tokyo", kind: .place)
+        let ids = [
+            block.entity(tokyo), block.entity(EntityKey(name: "Bank of Tokyo", kind: .organization)),
+            block.entity(tokyo), block.entity(EntityKey(name: "Tokyo", kind: .organization)),
+        ]
+        #expect(ids.map(\.rawValue) == [0, 1, 0, 2])
+        #expect(block.entityKeys == [tokyo, EntityKey(name: "Bank of Tokyo", kind: .organization), EntityKey(name: "Tokyo", kind: .organization)])
+        #expect(block.existingEntity(EntityKey(name: "Bank of Tokyo", kind: .organization))?.rawValue == 1)
+        #expect(block.existingEntity(EntityKey(name: "Bank of Tokyo", kind: .place)) == nil)
+        #expect(block.existingEntity(EntityKey(name: "Bank of Toky", kind: .organization)) == nil)
+        #expect(block.entityFacts.count == 3)
+    }
+
+    /// "José" with a composed é and with e + a combining accent: two ids in the block, one
+    /// entity in the corpus, with the facts of both.
+    @Test func spellingsThatStringEqualityJoinsAreOneEntity() {
+        let composed = EntityKey(name: "Jos\u{E9} Sarney", kind: .person)
+        let decomposed = EntityKey(name: "Jose\u{301} Sarney", kind: .person)
+        #expect(composed == decomposed)
+        var block = CorpusBlock()
+        let first = block.entity(composed)
+        let second = block.entity(decomposed)
+        #expect(first != second)
+        block.entityFacts[first.index].roles = ["President"]
+        block.entityFacts[second.index].surfaces = ["Sarney"]
+        var builder = CorpusBuilder()
+        builder.append(block)
+        let corpus = builder.build(roots: [])
+        #expect(corpus.entities.count == 1)
+        #expect(corpus.entities.first?.roles == ["President"])
+        #expect(corpus.entities.first?.aliases == ["Sarney"])
+    }
+}
