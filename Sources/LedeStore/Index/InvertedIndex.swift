@@ -94,8 +94,13 @@ struct IndexBlockBuilder {
     private var pairStarts: [Int32] = [0]
     private var positions: [UInt32] = []
     private var documentLengths: [Int32] = []
-    /// The terms of the document being read, in order.
+    /// The terms of the document being read, in order, and its distinct terms, in order of
+    /// first use, each at the front of its array. Sized before the document is read (a term
+    /// takes at least a byte, so the largest document of the block sets the size) and written
+    /// through pointers: each word of the corpus passes here, and an array append checks its
+    /// storage is unique every time.
     private var scratch: [Int32] = []
+    private var distinctScratch: [Int32] = []
     /// Per term: the last document that used it (stamped, so nothing needs clearing), its pair
     /// in that document, and a counter: of its positions in the document, then of those placed.
     private var stamps: [Int32] = []
@@ -108,71 +113,90 @@ struct IndexBlockBuilder {
     @discardableResult
     mutating func addDocument(_ text: String, tokenizer: inout TermTokenizer) -> (terms: Int, words: Int) {
         let document = Int32(documentLengths.count)
-        scratch.removeAll(keepingCapacity: true)
+        var termCount = 0
         var words = 0
         var text = text
         text.withUTF8 { bytes in
-            var previousEnd: Int?
-            tokenizer.forEachTerm(in: bytes) { term, range in
-                scratch.append(terms.insert(term))
-                if let end = previousEnd {
-                    if TextScanning.containsSpace(bytes, end..<range.lowerBound) { words += 1 }
-                } else {
-                    words = 1
+            if scratch.count < bytes.count {
+                scratch.append(contentsOf: repeatElement(0, count: bytes.count - scratch.count))
+            }
+            scratch.withUnsafeMutableBufferPointer { found in
+                var previousEnd: Int?
+                tokenizer.forEachTerm(in: bytes) { term, range in
+                    found[termCount] = terms.insert(term)
+                    termCount += 1
+                    if let end = previousEnd {
+                        if TextScanning.containsSpace(bytes, end..<range.lowerBound) { words += 1 }
+                    } else {
+                        words = 1
+                    }
+                    previousEnd = range.upperBound
+                    return true
                 }
-                previousEnd = range.upperBound
-                return true
             }
         }
-        documentLengths.append(Int32(scratch.count))
-        guard !scratch.isEmpty else { return (0, 0) }
+        documentLengths.append(Int32(termCount))
+        guard termCount > 0 else { return (0, 0) }
         if stamps.count < terms.count {
             let missing = terms.count - stamps.count
             stamps.append(contentsOf: repeatElement(-1, count: missing))
             pairOfTerm.append(contentsOf: repeatElement(0, count: missing))
             placed.append(contentsOf: repeatElement(0, count: missing))
         }
+        if distinctScratch.count < termCount {
+            distinctScratch.append(contentsOf: repeatElement(0, count: termCount - distinctScratch.count))
+        }
         // One pair per distinct term, in order of first use, its positions counted in
-        // `placed`… (The per-term arrays are written through buffer pointers: each word of the
-        // corpus passes here, and an array write checks its storage is unique every time.)
+        // `placed`… (The per-term arrays are written through buffer pointers too.)
         let firstPair = pairTerms.count
-        stamps.withUnsafeMutableBufferPointer { stamps in
-            pairOfTerm.withUnsafeMutableBufferPointer { pairOfTerm in
-                placed.withUnsafeMutableBufferPointer { placed in
-                    for term in scratch {
-                        let t = Int(term)
-                        if stamps[t] != document {
-                            stamps[t] = document
-                            pairOfTerm[t] = Int32(pairTerms.count - firstPair)
-                            placed[t] = 0
-                            pairTerms.append(term)
-                            pairDocuments.append(document)
-                        }
-                        placed[t] += 1
-                    }
-                    // …then a run of positions for each pair, where each term's positions go in order.
-                    var start = Int32(positions.count)
-                    for pair in firstPair..<pairTerms.count {
-                        let t = Int(pairTerms[pair])
-                        start += placed[t]
-                        pairStarts.append(start)
-                        placed[t] = 0
-                    }
-                    positions.append(contentsOf: repeatElement(0, count: scratch.count))
-                    positions.withUnsafeMutableBufferPointer { positions in
-                        pairStarts.withUnsafeBufferPointer { pairStarts in
-                            for (position, term) in scratch.enumerated() {
+        var distinctCount = 0
+        scratch.withUnsafeBufferPointer { scratch in
+            let documentTerms = UnsafeBufferPointer(rebasing: scratch[0..<termCount])
+            stamps.withUnsafeMutableBufferPointer { stamps in
+                pairOfTerm.withUnsafeMutableBufferPointer { pairOfTerm in
+                    placed.withUnsafeMutableBufferPointer { placed in
+                        distinctScratch.withUnsafeMutableBufferPointer { distinct in
+                            for term in documentTerms {
                                 let t = Int(term)
-                                let pair = firstPair + Int(pairOfTerm[t])
-                                positions[Int(pairStarts[pair]) + Int(placed[t])] = UInt32(position)
+                                if stamps[t] != document {
+                                    stamps[t] = document
+                                    pairOfTerm[t] = Int32(distinctCount)
+                                    placed[t] = 0
+                                    distinct[distinctCount] = term
+                                    distinctCount += 1
+                                }
                                 placed[t] += 1
+                            }
+                        }
+                        pairTerms.append(contentsOf: distinctScratch[0..<distinctCount])
+                        pairDocuments.append(contentsOf: repeatElement(document, count: distinctCount))
+                        // …then a run of positions for each pair, where each term's positions go in order.
+                        var start = Int32(positions.count)
+                        pairStarts.append(contentsOf: repeatElement(0, count: distinctCount))
+                        pairStarts.withUnsafeMutableBufferPointer { pairStarts in
+                            for pair in 0..<distinctCount {
+                                let t = Int(distinctScratch[pair])
+                                start += placed[t]
+                                pairStarts[firstPair + 1 + pair] = start
+                                placed[t] = 0
+                            }
+                        }
+                        positions.append(contentsOf: repeatElement(0, count: termCount))
+                        positions.withUnsafeMutableBufferPointer { positions in
+                            pairStarts.withUnsafeBufferPointer { pairStarts in
+                                for (position, term) in documentTerms.enumerated() {
+                                    let t = Int(term)
+                                    let pair = firstPair + Int(pairOfTerm[t])
+                                    positions[Int(pairStarts[pair]) + Int(placed[t])] = UInt32(position)
+                                    placed[t] += 1
+                                }
                             }
                         }
                     }
                 }
             }
         }
-        return (scratch.count, words)
+        return (termCount, words)
     }
 
     /// Groups the pairs by term (a counting sort keeps documents in order) and encodes each
