@@ -59,7 +59,7 @@ import Testing
             a.withUnsafeBytes { a in
                 b.withUnsafeBytes { b in
                     guard let first = a.baseAddress, let second = b.baseAddress else { return false }
-                    return TermTable.equal(first, second, count: a.count)
+                    return ByteWord.equal(first, second, count: a.count)
                 }
             }
         }

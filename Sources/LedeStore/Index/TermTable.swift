@@ -81,43 +81,11 @@ struct TermTable: Sendable {
     }
 
     /// Whether `arena[start...]` begins with `term`'s bytes. Terms are short, so they are
-    /// compared a word at a time without calling memcmp; the words overlap at the end rather
-    /// than reading past either term.
+    /// compared a word at a time rather than with a call to memcmp.
     @inline(__always)
     private static func equal(_ arena: UnsafeBufferPointer<UInt8>, _ start: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let a = arena.baseAddress, let t = term.baseAddress else { return term.isEmpty }
-        return equal(UnsafeRawPointer(a + start), UnsafeRawPointer(t), count: term.count)
-    }
-
-    @inline(__always)
-    static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int) -> Bool {
-        if count >= 8 {
-            var offset = 0
-            while offset < count - 8 {
-                guard a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) == b.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                else { return false }
-                offset += 8
-            }
-            return a.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-        }
-        return shortWord(a, count) == shortWord(b, count)
-    }
-
-    /// The bytes of a term shorter than eight bytes, in one word: for four to seven bytes its
-    /// first four and last four (which overlap), for one to three its first, middle and last.
-    /// Two terms of the same length are equal exactly when their words are.
-    @inline(__always)
-    private static func shortWord(_ p: UnsafeRawPointer, _ count: Int) -> UInt64 {
-        if count >= 4 {
-            let head = UInt64(p.loadUnaligned(as: UInt32.self))
-            let tail = UInt64(p.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
-            return head | tail << 32
-        }
-        guard count > 0 else { return 0 }
-        let first = UInt64(p.load(as: UInt8.self))
-        let middle = UInt64(p.load(fromByteOffset: count >> 1, as: UInt8.self))
-        let last = UInt64(p.load(fromByteOffset: count - 1, as: UInt8.self))
-        return first | middle << 8 | last << 16
+        return ByteWord.equal(UnsafeRawPointer(a + start), UnsafeRawPointer(t), count: term.count)
     }
 
     private mutating func grow() {
@@ -132,8 +100,8 @@ struct TermTable: Sendable {
     }
 
     /// A multiply-and-shift hash of the bytes eight at a time (the last word overlapping the
-    /// one before, a short term read by `shortWord`), mixed with the length: a term costs one
-    /// or two multiplications instead of one a byte.
+    /// one before, a short term read by `ByteWord.shortWord`), mixed with the length: a term
+    /// costs one or two multiplications instead of one a byte.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         let count = bytes.count
@@ -151,7 +119,7 @@ struct TermTable: Sendable {
             }
             mix(base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
         } else {
-            mix(shortWord(base, count))
+            mix(ByteWord.shortWord(base, count))
         }
         h = (h ^ h >> 32) &* 0x94D0_49BB_1331_11EB
         return UInt32(truncatingIfNeeded: h ^ h >> 29)

@@ -169,8 +169,10 @@ struct BlockAssembler {
         var text = text
         return name.withUTF8 { name in
             text.withUTF8 { text in
-                Int(range.upperBound) <= text.count
-                    && UnsafeBufferPointer(rebasing: text[Int(range.lowerBound)..<Int(range.upperBound)]).elementsEqual(name)
+                guard Int(range.upperBound) <= text.count, let a = name.baseAddress, let b = text.baseAddress else {
+                    return name.isEmpty && Int(range.upperBound) <= text.count
+                }
+                return ByteWord.equal(UnsafeRawPointer(a), UnsafeRawPointer(b + Int(range.lowerBound)), count: name.count)
             }
         }
     }
