@@ -10,11 +10,15 @@ import Testing
         var builder = IndexBlockBuilder()
         var tokenizer = TermTokenizer()
         for document in documents { builder.addDocument(document, tokenizer: &tokenizer) }
+        return postings(in: builder.finish(), of: Set(documents.flatMap { TermTokenizer.terms(of: $0) }))
+    }
+
+    func postings(in block: IndexBlock, of terms: Set<String>) -> [String: [Int32: [UInt32]]] {
         var merged = InvertedIndexBuilder()
-        merged.append(builder.finish())
+        merged.append(block)
         let index = merged.finish()
         var result: [String: [Int32: [UInt32]]] = [:]
-        for term in Set(documents.flatMap { TermTokenizer.terms(of: $0) }) {
+        for term in terms {
             _ = index.withPostings(of: term) { cursor in
                 var positions: [UInt32] = []
                 while cursor.next() {
@@ -32,6 +36,27 @@ import Testing
         #expect(found["a"] == [0: [1, 4], 2: Array(stride(from: 0, to: 600, by: 3)), 3: [0]])
         #expect(found["b"] == [0: [0, 2], 2: Array(stride(from: 1, to: 600, by: 3))])
         #expect(found["c"] == [0: [3], 2: Array(stride(from: 2, to: 600, by: 3))])
+    }
+
+    /// A builder emptied for the next block keeps nothing of the last one: its terms, pairs
+    /// and document numbers start again, so the second block's postings are those of a new
+    /// builder.
+    @Test func aBuilderStartedAgainForgetsTheLastBlock() {
+        var tokenizer = TermTokenizer()
+        var reused = IndexBlockBuilder()
+        for document in ["alpha beta alpha", "beta gamma", "delta"] { reused.addDocument(document, tokenizer: &tokenizer) }
+        _ = reused.finish()
+        reused.startNextBlock()
+        var fresh = IndexBlockBuilder()
+        for document in ["gamma alpha", "omega gamma gamma"] {
+            reused.addDocument(document, tokenizer: &tokenizer)
+            fresh.addDocument(document, tokenizer: &tokenizer)
+        }
+        let terms: Set = ["alpha", "beta", "gamma", "delta", "omega"]
+        let block = reused.finish()
+        #expect(block.documentLengths == [2, 3])
+        #expect(postings(in: block, of: terms) == postings(in: fresh.finish(), of: terms))
+        #expect(postings(in: block, of: terms) == ["alpha": [0: [1]], "gamma": [0: [0], 1: [1, 2]], "omega": [1: [0]]])
     }
 
     /// "U.S." is one word of two terms, "Japan's" one of two, a lone dash none.

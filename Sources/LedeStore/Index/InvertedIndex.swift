@@ -199,6 +199,22 @@ struct IndexBlockBuilder {
         return (termCount, words)
     }
 
+    /// Empties the builder for the next block, keeping its arrays' storage: blocks are alike in
+    /// size, and a new builder's arrays would grow to the same size again by copying.
+    mutating func startNextBlock() {
+        terms = TermTable(capacity: 1 << 13)
+        pairTerms.removeAll(keepingCapacity: true)
+        pairDocuments.removeAll(keepingCapacity: true)
+        pairStarts.removeAll(keepingCapacity: true)
+        pairStarts.append(0)
+        positions.removeAll(keepingCapacity: true)
+        documentLengths.removeAll(keepingCapacity: true)
+        // Documents count from zero again, so no stamp may survive.
+        stamps.removeAll(keepingCapacity: true)
+        pairOfTerm.removeAll(keepingCapacity: true)
+        placed.removeAll(keepingCapacity: true)
+    }
+
     /// Groups the pairs by term (a counting sort keeps documents in order) and encodes each
     /// term's postings.
     func finish() -> IndexBlock {

@@ -188,8 +188,8 @@ struct BlockAssembler {
     mutating func finish(_ block: inout CorpusBlock) {
         block.titleIndex = titleIndex.finish()
         block.textIndex = textIndex.finish()
-        titleIndex = IndexBlockBuilder()
-        textIndex = IndexBlockBuilder()
+        titleIndex.startNextBlock()
+        textIndex.startNextBlock()
     }
 
     private func record(
