@@ -169,9 +169,8 @@ struct BlockAssembler {
         var text = text
         return name.withUTF8 { name in
             text.withUTF8 { text in
-                guard Int(range.upperBound) <= text.count, let a = name.baseAddress, let b = text.baseAddress else {
-                    return name.isEmpty && Int(range.upperBound) <= text.count
-                }
+                guard Int(range.upperBound) <= text.count else { return false }
+                guard let a = name.baseAddress, let b = text.baseAddress else { return name.isEmpty }
                 return ByteWord.equal(UnsafeRawPointer(a), UnsafeRawPointer(b + Int(range.lowerBound)), count: name.count)
             }
         }
