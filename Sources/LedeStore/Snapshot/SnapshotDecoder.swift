@@ -37,7 +37,11 @@ struct SnapshotDecoder {
 
     /// A column of `expected` integers (any number when nil).
     mutating func column<T: FixedWidthInteger>(_: T.Type, count expected: Int? = nil) throws(SnapshotError) -> [T] {
-        let count = try count(atMost: (bytes.count - offset) / MemoryLayout<T>.stride)
+        let count = try count()
+        // Measured after the count itself is read: the values start behind it.
+        guard count <= (bytes.count - offset) / MemoryLayout<T>.stride else {
+            throw corrupt("a column of \(count) values where \(bytes.count - offset) bytes are left")
+        }
         if let expected, count != expected {
             throw corrupt("a column of \(count) values where \(expected) belong")
         }
