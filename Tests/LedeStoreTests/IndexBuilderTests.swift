@@ -2,8 +2,9 @@
 import Testing
 
 /// The block builder writes a document's terms and pairs through pointers into room sized
-/// before the document is read; these read the postings back for documents that fill that
-/// room (a term in every other byte) and that repeat terms out of order.
+/// before the document is read; these read the postings back for a document denser than that
+/// room (a term in every other byte, read again with more room) and for terms repeated out of
+/// order.
 @Suite struct IndexBuilderTests {
     /// Each term's documents, and its positions in each, as the merged index gives them back.
     func postings(of documents: [String]) -> [String: [Int32: [UInt32]]] {

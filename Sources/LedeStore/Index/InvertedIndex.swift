@@ -95,10 +95,9 @@ struct IndexBlockBuilder {
     private var positions: [UInt32] = []
     private var documentLengths: [Int32] = []
     /// The terms of the document being read, in order, and its distinct terms, in order of
-    /// first use, each at the front of its array. Sized before the document is read (a term
-    /// takes at least a byte, so the largest document of the block sets the size) and written
-    /// through pointers: each word of the corpus passes here, and an array append checks its
-    /// storage is unique every time.
+    /// first use, each at the front of its array. Sized before the document is read and
+    /// written through pointers: each word of the corpus passes here, and an array append
+    /// checks its storage is unique every time.
     private var scratch: [Int32] = []
     private var distinctScratch: [Int32] = []
     /// Per term: the last document that used it (stamped, so nothing needs clearing), its pair
@@ -117,22 +116,39 @@ struct IndexBlockBuilder {
         var words = 0
         var text = text
         text.withUTF8 { bytes in
-            if scratch.count < bytes.count {
-                scratch.append(contentsOf: repeatElement(0, count: bytes.count - scratch.count))
-            }
-            scratch.withUnsafeMutableBufferPointer { found in
-                var previousEnd: Int?
-                tokenizer.forEachTerm(in: bytes) { term, range in
-                    found[termCount] = terms.insert(term)
-                    termCount += 1
-                    if let end = previousEnd {
-                        if TextScanning.containsSpace(bytes, end..<range.lowerBound) { words += 1 }
-                    } else {
-                        words = 1
-                    }
-                    previousEnd = range.upperBound
-                    return true
+            // Room for the terms: prose takes more than three bytes a term. A text that does
+            // not (a list of numbers) is read again with room for a term in every byte, which
+            // is enough; sizing every text that way would make the scratch of a long article
+            // four times its size.
+            var room = bytes.count / 3 + 16
+            while true {
+                if scratch.count < room {
+                    scratch.append(contentsOf: repeatElement(0, count: room - scratch.count))
                 }
+                termCount = 0
+                words = 0
+                let complete = scratch.withUnsafeMutableBufferPointer { found in
+                    var previousEnd: Int?
+                    var fits = true
+                    tokenizer.forEachTerm(in: bytes) { term, range in
+                        guard termCount < found.count else {
+                            fits = false
+                            return false
+                        }
+                        found[termCount] = terms.insert(term)
+                        termCount += 1
+                        if let end = previousEnd {
+                            if TextScanning.containsSpace(bytes, end..<range.lowerBound) { words += 1 }
+                        } else {
+                            words = 1
+                        }
+                        previousEnd = range.upperBound
+                        return true
+                    }
+                    return fits
+                }
+                if complete { break }
+                room = bytes.count
             }
         }
         documentLengths.append(Int32(termCount))
