@@ -122,9 +122,9 @@ struct IndexBlockBuilder {
             // four times its size.
             var room = bytes.count / 3 + 16
             while true {
-                if scratch.count < room {
-                    scratch.append(contentsOf: repeatElement(0, count: room - scratch.count))
-                }
+                // Each document writes the scratch afresh, so it grows by being made anew
+                // (one fill, where appending repeated zeros costs a step each in a debug build).
+                if scratch.count < room { scratch = [Int32](repeating: 0, count: room) }
                 termCount = 0
                 words = 0
                 let complete = scratch.withUnsafeMutableBufferPointer { found in
@@ -159,9 +159,7 @@ struct IndexBlockBuilder {
             pairOfTerm.append(contentsOf: repeatElement(0, count: missing))
             placed.append(contentsOf: repeatElement(0, count: missing))
         }
-        if distinctScratch.count < termCount {
-            distinctScratch.append(contentsOf: repeatElement(0, count: termCount - distinctScratch.count))
-        }
+        if distinctScratch.count < termCount { distinctScratch = [Int32](repeating: 0, count: termCount) }
         // One pair per distinct term, in order of first use, its positions counted in
         // `placed`… (The per-term arrays are written through buffer pointers too.)
         let firstPair = pairTerms.count
