@@ -100,6 +100,7 @@ struct IndexBlockBuilder {
     /// checks its storage is unique every time.
     private var scratch: [Int32] = []
     private var distinctScratch: [Int32] = []
+    private var zeros: [UInt32] = []
     /// Per term: the last document that used it (stamped, so nothing needs clearing), its pair
     /// in that document, and a counter: of its positions in the document, then of those placed.
     private var stamps: [Int32] = []
@@ -195,7 +196,11 @@ struct IndexBlockBuilder {
                                 placed[t] = 0
                             }
                         }
-                        positions.append(contentsOf: repeatElement(0, count: termCount))
+                        // Room for the document's positions, copied from a run of zeros: one
+                        // copy, where appending repeated zeros costs a step each in a debug
+                        // build (and a new array each document, an allocation).
+                        if zeros.count < termCount { zeros = [UInt32](repeating: 0, count: termCount) }
+                        positions.append(contentsOf: zeros[0..<termCount])
                         positions.withUnsafeMutableBufferPointer { positions in
                             pairStarts.withUnsafeBufferPointer { pairStarts in
                                 for (position, term) in documentTerms.enumerated() {
