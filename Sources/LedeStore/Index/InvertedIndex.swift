@@ -100,6 +100,7 @@ struct IndexBlockBuilder {
     /// checks its storage is unique every time.
     private var scratch: [Int32] = []
     private var distinctScratch: [Int32] = []
+    /// Zeros to extend `positions` with, as many as the longest document so far has terms.
     private var zeros: [UInt32] = []
     /// Per term: the last document that used it (stamped, so nothing needs clearing), its pair
     /// in that document, and a counter: of its positions in the document, then of those placed.
