@@ -87,7 +87,7 @@ struct InvertedIndex: Sendable {
 /// term) pair, so no per-term array grows while text is read.
 struct IndexBlockBuilder {
     /// Sized for a block's vocabulary (some thousands of terms), so it seldom grows.
-    private var terms = TermTable(capacity: 1 << 13)
+    private var terms = Self.blockTermTable()
     private var pairTerms: [Int32] = []
     private var pairDocuments: [Int32] = []
     /// Where each pair's positions start in `positions`; one more entry marks the end.
@@ -219,10 +219,12 @@ struct IndexBlockBuilder {
         return (termCount, words)
     }
 
+    private static func blockTermTable() -> TermTable { TermTable(capacity: 1 << 13) }
+
     /// Empties the builder for the next block, keeping its arrays' storage: blocks are alike in
     /// size, and a new builder's arrays would grow to the same size again by copying.
     mutating func startNextBlock() {
-        terms = TermTable(capacity: 1 << 13)
+        terms = Self.blockTermTable()
         pairTerms.removeAll(keepingCapacity: true)
         pairDocuments.removeAll(keepingCapacity: true)
         pairStarts.removeAll(keepingCapacity: true)
