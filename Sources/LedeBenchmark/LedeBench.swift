@@ -23,17 +23,21 @@ struct LedeBench {
     }
 
     /// `lede --corpus PATH -c 'articles | count'`: load plus one count, as a person would run it.
-    /// With `peakMemory`, it runs under GNU time (about a millisecond more).
-    func countInChild(corpus: String, peakMemory: Bool) throws(SpawnError) -> ChildResult {
+    /// A full load, unless `fromSnapshot`: then the child may read and write the snapshot cache
+    /// (the runner's, in the work folder). With `peakMemory`, it runs under GNU time (about a
+    /// millisecond more).
+    func countInChild(corpus: String, peakMemory: Bool, fromSnapshot: Bool = false) throws(SpawnError) -> ChildResult {
         guard let binary else { throw SpawnError(description: "no lede binary") }
-        return try runner.run([binary, "--corpus", corpus] + snapshotArguments + ["-c", "articles | count"], peakMemory: peakMemory)
+        let snapshot = fromSnapshot ? [] : snapshotArguments
+        return try runner.run([binary, "--corpus", corpus] + snapshot + ["-c", "articles | count"], peakMemory: peakMemory)
     }
 
-    /// Loads in this process the way the shell does (parallel parse, extraction, indexes).
+    /// Loads in this process the way the shell does (parallel parse, extraction, indexes), in
+    /// full: through no snapshot cache, like the children's `--no-snapshot`.
     static func loadInProcess(_ path: String) -> Result<(Corpus, Double), CorpusLoadError> {
         let started = Clock.now()
         do {
-            let corpus = try Session.loadCorpus([path])
+            let corpus = try Session.loadCorpus([path], snapshots: nil).corpus
             return .success((corpus, Clock.seconds(since: started)))
         } catch {
             return .failure(error)

@@ -23,6 +23,8 @@ struct Options {
     var startupRuns = 30
 
     var resultsPath: String { jsonPath ?? workDirectory + "/results.json" }
+    /// The children's `XDG_CACHE_HOME`: any snapshot a child lede saves stays in the work folder.
+    var cacheHome: String { workDirectory + "/cache" }
 
     static let usage = """
         usage: LedeBenchmark [options]

@@ -2,7 +2,8 @@ import Foundation
 import LedeStore
 
 /// Everything measured on one set, in a fixed order: loads (sqlite import, Lede child and Lede
-/// in process interleaved, so noise falls on all alike), the two sessions, then jq and rg.
+/// in process interleaved, so noise falls on all alike), Lede's load from a snapshot, the two
+/// sessions, then jq and rg.
 struct SizeRun {
     let options: Options
     let tools: Tools
@@ -104,6 +105,8 @@ struct SizeRun {
             load.sqliteDatabaseBytes = (attributes[.size] as? NSNumber)?.intValue
         }
 
+        measureSnapshotLoad(into: &load)
+
         load.ledeInProcess = Timing(seconds: inProcessSeconds)
         load.ledeInProcessResidentBytes = LedeBench.residentBytes()
         if report.articles == nil { report.articles = corpus?.articles.count }
@@ -138,6 +141,41 @@ struct SizeRun {
     }
 
     /// The 1-minute load average, from /proc/loadavg.
+    /// Times `lede` starting from the snapshot of the set: a first run (not counted) loads the
+    /// files and saves the snapshot in the work folder's cache, which later runs read. The
+    /// snapshot is removed afterwards: it is as large as the loaded corpus.
+    func measureSnapshotLoad(into load: inout LoadReport) {
+        guard lede.binary != nil, load.ledeChildError == nil, !lede.snapshotArguments.isEmpty else { return }
+        let snapshot = SnapshotCache.standard(environment: ["XDG_CACHE_HOME": options.cacheHome]).path(for: [set.jsonl])
+        unlink(snapshot)
+        defer { unlink(snapshot) }
+        var seconds: [Double] = []
+        for run in 0...options.loadRuns {
+            log("news-\(set.size): lede load from the snapshot \(run)/\(options.loadRuns)")
+            let result: ChildResult
+            do {
+                result = try lede.countInChild(corpus: set.jsonl, peakMemory: false, fromSnapshot: true)
+            } catch {
+                load.ledeSnapshotError = "failed: \(error.description)"
+                return
+            }
+            guard result.succeeded else {
+                load.ledeSnapshotError = "failed: \(result.failureSummary)"
+                return
+            }
+            if run == 0 {
+                guard FileManager.default.fileExists(atPath: snapshot) else {
+                    load.ledeSnapshotError = "the first run saved no snapshot at \(snapshot)"
+                    return
+                }
+            } else {
+                seconds.append(result.seconds)
+            }
+        }
+        load.ledeSnapshotChild = Timing(seconds: seconds)
+        load.snapshotRatio = Format.divide(load.ledeSnapshotChild?.medianMs, load.ledeChild?.medianMs)
+    }
+
     static func loadAverage() -> Double? {
         guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return nil }
         return text.split(separator: " ").first.flatMap { Double($0) }

@@ -18,8 +18,7 @@ do {
     FileHandle.standardError.write(Data("LedeBenchmark: cannot create \(scratch): \(error)\n".utf8))
     exit(1)
 }
-// Any snapshot cache a child lede writes stays in the work folder.
-var runner = ChildProcess(scratchDirectory: scratch, extraEnvironment: ["XDG_CACHE_HOME": options.workDirectory + "/cache"])
+var runner = ChildProcess(scratchDirectory: scratch, extraEnvironment: ["XDG_CACHE_HOME": options.cacheHome])
 let tools = Tools.detect(runner)
 runner.gnuTime = tools.gnuTime
 if !tools.missing.isEmpty { log("missing, their columns are skipped: \(tools.missing.joined(separator: ", "))") }
