@@ -74,3 +74,24 @@ import Testing
         }
     }
 }
+
+/// A word read in place from the text (ASCII letters and digits, any case) is the same term as
+/// its lowercase read from the term tokenizer's buffer.
+@Suite struct LowercasingTermTableTests {
+    @Test func aWordReadInPlaceIsItsLowercase() {
+        var table = TermTable(capacity: 4)
+        for length in 1...40 {
+            let lower = (0..<length).map { UInt8(0x61 + $0 % 26) }
+            let mixed = lower.enumerated().map { $0.offset % 3 == 0 ? $0.element - 0x20 : $0.element }
+            let digits = (0..<length).map { UInt8(0x30 + $0 % 10) }
+            let id = lower.withUnsafeBufferPointer { table.insert($0) }
+            #expect(mixed.withUnsafeBufferPointer { table.insert(lowercasing: $0) } == id, "length \(length)")
+            // Added first in capitals, a word is kept in lowercase.
+            let upper = lower.map { $0 - 0x20 } + [0x5A]
+            let added = upper.withUnsafeBufferPointer { table.insert(lowercasing: $0) }
+            #expect(table.term(added) == String(decoding: lower + [0x7A], as: UTF8.self))
+            let number = digits.withUnsafeBufferPointer { table.insert(lowercasing: $0) }
+            #expect(digits.withUnsafeBufferPointer { table.insert($0) } == number)
+        }
+    }
+}

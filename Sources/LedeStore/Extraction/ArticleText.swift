@@ -68,6 +68,7 @@ final class ArticleText {
         self.shouting = shouting
         self.capitalizedWords = capitalizedWords
         workspace.tokens = storage
+        workspace.tokenCount = count
         workspace.sentences = sentences
         workspace.sentenceParagraphs = sentenceParagraphs
         workspace.shouting = shouting

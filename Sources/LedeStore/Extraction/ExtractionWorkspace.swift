@@ -6,6 +6,9 @@
 public struct ExtractionWorkspace: Sendable {
     /// Room for the tokens of the longest article so far: at least one entry per byte of text.
     var tokens: [Token] = []
+    /// How many of `tokens` are the last article's: they stay after the call, so that indexing
+    /// can read its words from them (`readingTokens`) rather than from its text again.
+    var tokenCount = 0
     var sentences: [Range<Int>] = []
     var sentenceParagraphs: [Int] = []
     var shouting: [Bool] = []
@@ -35,6 +38,14 @@ public struct ExtractionWorkspace: Sendable {
         var taken = AtomBuffer()
         swap(&taken, &atoms)
         return taken
+    }
+
+    /// Calls `body` with the tokens of the last article, in text order, then forgets them: the
+    /// next article's are not known until an extractor that tokenizes has read it.
+    mutating func readingTokens<R>(_ body: (UnsafeBufferPointer<Token>) -> R) -> R {
+        let count = min(tokenCount, tokens.count)
+        tokenCount = 0
+        return tokens.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<count])) }
     }
 
     /// Token storage for a text of `byteCount` bytes, holding at least `byteCount + 1` tokens.

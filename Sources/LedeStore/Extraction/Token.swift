@@ -54,6 +54,8 @@ struct TokenShape: OptionSet, Sendable {
     static let apostrophe = TokenShape(rawValue: 1 << 13)
     /// Ends in a hyphen and a lowercase part: "New York-based", "Moscow-backed".
     static let lowercaseSuffix = TokenShape(rawValue: 1 << 14)
+    /// ASCII letters and digits alone, as most words are: lowercased, an index term as it is.
+    static let plain = TokenShape(rawValue: 1 << 15)
 
     static let quoteMark: TokenShape = [.openingQuote, .closingQuote]
 }

@@ -155,13 +155,13 @@ enum Tokenizer {
         let first = bytes[start]
         if first &- 0x30 < 10 && !seen.isDisjoint(with: .letter) && stop.contains(.joiner) {
             // "3MB," was always counted letter by letter, which reads its capitals as all-caps.
-            return (slowShape(bytes, start, i), hash)
+            return (slowShape(bytes, start, i).union(.plain), hash)
         }
-        var shape: TokenShape
+        var shape: TokenShape = .plain
         if seen.isDisjoint(with: .letter) {
-            shape = .number
+            shape.insert(.number)
         } else {
-            shape = .word
+            shape.insert(.word)
             if (first | 0x20) &- 0x61 < 26 { shape.insert(first < 0x60 ? .capitalized : .lowercase) } else {
                 var k = start
                 while bytes[k] &- 0x30 < 10 { k += 1 }
@@ -169,7 +169,7 @@ enum Tokenizer {
             }
             if !seen.contains(.lowercase) && i - start >= 2 && (first | 0x20) &- 0x61 < 26 {
                 // Letters and digits mixed in capitals ("A1", "G7"): count them to decide.
-                shape = seen.contains(.digit) ? slowShape(bytes, start, i) : shape.union(.allCaps)
+                shape = seen.contains(.digit) ? slowShape(bytes, start, i).union(.plain) : shape.union(.allCaps)
             }
         }
         return (shape, hash)

@@ -23,11 +23,31 @@ struct TermTable: Sendable {
 
     /// The id of `term`, adding it when it is new.
     mutating func insert(_ term: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let hash = Self.hash(term)
-        let (found, slot) = probe(term, hash: hash)
+        insert(term, lowercase: 0)
+    }
+
+    /// The id of the lowercase of `term`, a run of ASCII letters and digits (which the text's
+    /// bytes are, read in place), adding it when it is new.
+    mutating func insert(lowercasing term: UnsafeBufferPointer<UInt8>) -> Int32 {
+        insert(term, lowercase: Self.asciiLowercase)
+    }
+
+    /// Or-ed into each byte of a run of ASCII letters and digits, sets the bit that makes a
+    /// capital lowercase and that digits have already.
+    private static let asciiLowercase: UInt64 = 0x2020_2020_2020_2020
+
+    /// `insert`, with `lowercase` or-ed into every byte of `term` (0, or `asciiLowercase`).
+    @inline(__always)
+    private mutating func insert(_ term: UnsafeBufferPointer<UInt8>, lowercase: UInt64) -> Int32 {
+        let hash = Self.hash(term, lowercase: lowercase)
+        let (found, slot) = probe(term, hash: hash, lowercase: lowercase)
         if let found { return found }
         let id = Int32(count)
-        arena.append(contentsOf: term)
+        if lowercase == 0 {
+            arena.append(contentsOf: term)
+        } else {
+            for byte in term { arena.append(byte | UInt8(truncatingIfNeeded: lowercase)) }
+        }
         starts.append(Int32(arena.count))
         slots[slot] = UInt64(hash) << 32 | UInt64(id + 1)
         if count * 2 > slots.count { grow() }
@@ -36,7 +56,7 @@ struct TermTable: Sendable {
 
     /// The id of `term`, or nil when the table does not hold it.
     func id(of term: UnsafeBufferPointer<UInt8>) -> Int32? {
-        probe(term, hash: Self.hash(term)).found
+        probe(term, hash: Self.hash(term, lowercase: 0), lowercase: 0).found
     }
 
     func id(of term: String) -> Int32? {
@@ -56,7 +76,7 @@ struct TermTable: Sendable {
 
     /// The id of `term` if present, and the slot where it is or would go.
     @inline(__always)
-    private func probe(_ term: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (found: Int32?, slot: Int) {
+    private func probe(_ term: UnsafeBufferPointer<UInt8>, hash: UInt32, lowercase: UInt64) -> (found: Int32?, slot: Int) {
         slots.withUnsafeBufferPointer { slots in
             arena.withUnsafeBufferPointer { arena in
                 starts.withUnsafeBufferPointer { starts in
@@ -69,7 +89,7 @@ struct TermTable: Sendable {
                             let id = Int(UInt32(truncatingIfNeeded: entry)) - 1
                             let start = Int(starts[id])
                             let length = Int(starts[id + 1]) - start
-                            if length == term.count && Self.equal(arena, start, term) {
+                            if length == term.count && Self.equal(arena, start, term, lowercase: lowercase) {
                                 return (Int32(id), slot)
                             }
                         }
@@ -80,12 +100,35 @@ struct TermTable: Sendable {
         }
     }
 
-    /// Whether `arena[start...]` begins with `term`'s bytes. Terms are short, so they are
-    /// compared a word at a time rather than with a call to memcmp.
+    /// Whether `arena[start...]` begins with `term`'s bytes, each or-ed with `lowercase`. Terms
+    /// are short, so they are compared a word at a time rather than with a call to memcmp.
     @inline(__always)
-    private static func equal(_ arena: UnsafeBufferPointer<UInt8>, _ start: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func equal(
+        _ arena: UnsafeBufferPointer<UInt8>, _ start: Int, _ term: UnsafeBufferPointer<UInt8>, lowercase: UInt64
+    ) -> Bool {
         guard let a = arena.baseAddress, let t = term.baseAddress else { return term.isEmpty }
-        return ByteWord.equal(UnsafeRawPointer(a + start), UnsafeRawPointer(t), count: term.count)
+        let stored = UnsafeRawPointer(a + start)
+        let count = term.count
+        let text = UnsafeRawPointer(t)
+        if count >= 8 {
+            var offset = 0
+            while offset < count - 8 {
+                guard stored.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    == text.loadUnaligned(fromByteOffset: offset, as: UInt64.self) | lowercase
+                else { return false }
+                offset += 8
+            }
+            return stored.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                == text.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) | lowercase
+        }
+        return ByteWord.shortWord(stored, count) == ByteWord.shortWord(text, count) | Self.shortMask(lowercase, count)
+    }
+
+    /// `lowercase` for the bytes `ByteWord.shortWord` fills for a term of `count` bytes: all
+    /// eight from four bytes on, the low three below.
+    @inline(__always)
+    private static func shortMask(_ lowercase: UInt64, _ count: Int) -> UInt64 {
+        count >= 4 ? lowercase : lowercase & 0xFF_FFFF
     }
 
     private mutating func grow() {
@@ -104,6 +147,12 @@ struct TermTable: Sendable {
     /// costs one or two multiplications instead of one a byte.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        hash(bytes, lowercase: 0)
+    }
+
+    /// `hash` of the bytes each or-ed with `lowercase`.
+    @inline(__always)
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, lowercase: UInt64) -> UInt32 {
         let count = bytes.count
         guard count > 0, let base = bytes.baseAddress.map(UnsafeRawPointer.init) else { return 0 }
         var h = UInt64(count) &* 0x9E37_79B9_7F4A_7C15
@@ -114,12 +163,12 @@ struct TermTable: Sendable {
         if count >= 8 {
             var offset = 0
             while offset < count - 8 {
-                mix(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                mix(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self) | lowercase)
                 offset += 8
             }
-            mix(base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+            mix(base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) | lowercase)
         } else {
-            mix(ByteWord.shortWord(base, count))
+            mix(ByteWord.shortWord(base, count) | shortMask(lowercase, count))
         }
         h = (h ^ h >> 32) &* 0x94D0_49BB_1331_11EB
         return UInt32(truncatingIfNeeded: h ^ h >> 29)

@@ -33,19 +33,58 @@ struct TermTokenizer {
     mutating func forEachTerm(
         in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool
     ) {
-        var i = 0
+        _ = forEachTerm(in: bytes, 0..<bytes.count, body)
+    }
+
+    /// Finds the same terms as `forEachTerm(in:_:)`, taking those the extractor's tokenizer
+    /// already read from `words` instead of reading their bytes again: each `.plain` token, a
+    /// run of ASCII letters and digits, is a term as it stands when ASCII that separates terms
+    /// surrounds it. `body` gets such a term's bytes as the text has them, not yet lowercased,
+    /// with `inText` true; the bytes between those tokens are read as usual.
+    mutating func forEachTerm(
+        in bytes: UnsafeBufferPointer<UInt8>, reading words: UnsafeBufferPointer<Token>,
+        _ body: (UnsafeBufferPointer<UInt8>, Range<Int>, _ inText: Bool) -> Bool
+    ) {
+        Self.asciiFold.withUnsafeBufferPointer { table in
+            @inline(__always) func separates(_ i: Int) -> Bool {
+                i < 0 || i >= bytes.count || (bytes[i] < 0x80 && table[Int(bytes[i])] == 0)
+            }
+            var read = 0
+            for word in words where word.is(.plain) {
+                let range = Int(word.start)..<Int(word.end)
+                guard range.lowerBound >= read, range.upperBound <= bytes.count, !range.isEmpty,
+                    range.count <= Self.maximumTermLength, separates(range.lowerBound - 1), separates(range.upperBound)
+                else { continue }
+                // Most gaps between words are a space or a punctuation mark and a space.
+                var gap = read
+                while gap < range.lowerBound && separates(gap) { gap += 1 }
+                if gap < range.lowerBound {
+                    guard forEachTerm(in: bytes, gap..<range.lowerBound, { body($0, $1, false) }) else { return }
+                }
+                guard body(UnsafeBufferPointer(rebasing: bytes[range]), range, true) else { return }
+                read = range.upperBound
+            }
+            _ = forEachTerm(in: bytes, read..<bytes.count) { body($0, $1, false) }
+        }
+    }
+
+    /// The terms of `bytes[range]`, whose ends must not cut a term; false when `body` said to stop.
+    private mutating func forEachTerm(
+        in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool
+    ) -> Bool {
+        var i = range.lowerBound
         var start = -1
-        let count = bytes.count
+        let count = range.upperBound
         let table = Self.asciiFold
         while i < count {
             let byte = bytes[i]
             if byte < 0x80 {
                 if table[Int(byte)] != 0 {
                     if start < 0 { start = i; term.count = 0 }
-                    i = term.appendFolded(bytes, from: i, table)
+                    i = term.appendFolded(bytes, from: i, to: count, table)
                 } else {
                     if start >= 0 {
-                        guard emit(start..<i, body) else { return }
+                        guard emit(start..<i, body) else { return false }
                         start = -1
                     }
                     i += 1
@@ -61,13 +100,14 @@ struct TermTokenizer {
                 if start < 0 { start = i; term.count = 0 }
             case .separator:
                 if start >= 0 {
-                    guard emit(start..<i, body) else { return }
+                    guard emit(start..<i, body) else { return false }
                     start = -1
                 }
             }
             i += length
         }
-        if start >= 0 { _ = emit(start..<count, body) }
+        if start >= 0 { return emit(start..<count, body) }
+        return true
     }
 
     /// Hands the term read to `body`; false when it says to stop.
@@ -131,13 +171,12 @@ final class TermBuffer {
     }
 
     /// Appends the folded run of ASCII letters and digits that starts at `start`, and returns
-    /// where it ends. Most of a text is such runs, so they are read in a loop of their own,
-    /// with the count kept in a register.
+    /// where it ends, at `end` at the latest. Most of a text is such runs, so they are read in
+    /// a loop of their own, with the count kept in a register.
     @inline(__always)
-    func appendFolded(_ text: UnsafeBufferPointer<UInt8>, from start: Int, _ table: [UInt8]) -> Int {
+    func appendFolded(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, _ table: [UInt8]) -> Int {
         var i = start
         var count = self.count
-        let end = text.count
         table.withUnsafeBufferPointer { table in
             while i < end {
                 let byte = text[i]

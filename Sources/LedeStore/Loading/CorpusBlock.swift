@@ -124,15 +124,17 @@ struct BlockAssembler {
         }
         article.links = firstLink..<Int32(block.links.count)
 
-        titleIndex.addDocument(draft.title ?? "", tokenizer: &tokenizer)
-        article.words = Int32(textIndex.addDocument(text, tokenizer: &tokenizer).words)
-
         let firstSentenceOfArticle = Int32(block.sentences.count - sentenceRanges.count)
         let extraction = extractor.extract(
             ExtractionInput(
                 title: draft.title, text: text, paragraphs: paragraphRanges, sentences: sentenceRanges,
                 published: draft.published),
             reusing: &workspace)
+
+        // The text's index reads most words from the tokens extraction left in the workspace.
+        titleIndex.addDocument(draft.title ?? "", tokenizer: &tokenizer)
+        article.words = Int32(
+            workspace.readingTokens { textIndex.addDocument(text, reading: $0, tokenizer: &tokenizer) }.words)
         record(extraction, of: &article, id: articleID, firstParagraph: firstParagraph, firstSentence: firstSentenceOfArticle, in: &block)
         block.articles.append(article)
     }
