@@ -110,7 +110,7 @@ struct IndexBlockBuilder {
 
     /// Indexes the next document; returns how many terms it had, and how many words: runs
     /// between white space that hold a term ("U.S." is one word of two terms, a lone "—" none).
-    /// Words are counted here because this is the one pass that reads every byte of the text.
+    /// Words are counted here because this is the one pass that sees every term of the text.
     @discardableResult
     mutating func addDocument(_ text: String, tokenizer: inout TermTokenizer) -> (terms: Int, words: Int) {
         addDocument(text, reading: UnsafeBufferPointer(start: nil, count: 0), tokenizer: &tokenizer)

@@ -144,13 +144,8 @@ struct TermTable: Sendable {
 
     /// A multiply-and-shift hash of the bytes eight at a time (the last word overlapping the
     /// one before, a short term read by `ByteWord.shortWord`), mixed with the length: a term
-    /// costs one or two multiplications instead of one a byte.
-    @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        hash(bytes, lowercase: 0)
-    }
-
-    /// `hash` of the bytes each or-ed with `lowercase`.
+    /// costs one or two multiplications instead of one a byte. Each byte is or-ed with
+    /// `lowercase` first (0, or `asciiLowercase`).
     @inline(__always)
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, lowercase: UInt64) -> UInt32 {
         let count = bytes.count
