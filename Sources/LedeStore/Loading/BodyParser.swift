@@ -1,3 +1,5 @@
+import Glibc
+
 /// Turns the blank-line-separated blocks of a body into paragraphs and related links.
 ///
 /// Shared by both formats. A block that is only a link label ("Related News:", "Read More:")
@@ -5,8 +7,47 @@
 /// short line that does not end a sentence). A stray page marker such as `205/103` at the end of
 /// a paragraph is removed. Everything removed is recorded in the notes.
 enum BodyParser {
+    /// The body of `text` when it is written the plain way, as most JSON Lines bodies are:
+    /// paragraphs of one line, one blank line between them, no white space at either end of a
+    /// line, none starting like a link label (a colon in its first 40 bytes) or ending like a
+    /// page marker. Then `parse` would keep every line as a paragraph and join them into
+    /// `text` as it is, so the text is taken without reading it into blocks. Nil for any other
+    /// body, which `parse` reads.
+    static func plainBody(_ text: String) -> ArticleBody? {
+        var text = text
+        let ranges = text.withUTF8 { bytes -> [Range<Int>]? in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
+            var ranges: [Range<Int>] = []
+            var start = 0
+            while true {
+                let end = memchr(base + start, 0x0A, bytes.count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
+                guard end > start, isPlainLine(bytes, start..<end) else { return nil }
+                ranges.append(start..<end)
+                if end == bytes.count { return ranges }
+                // Exactly one blank line, then more text.
+                guard end + 2 < bytes.count, bytes[end + 1] == 0x0A else { return nil }
+                start = end + 2
+            }
+        }
+        return ranges.map { ArticleBody(joined: text, paragraphRanges: $0) }
+    }
+
+    /// Whether `parse` keeps the line as it is: a printable ASCII character at either end, no
+    /// colon in the first 40 bytes, and no page marker (`/` and one to four digits) at its end.
+    private static func isPlainLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        let first = bytes[line.lowerBound]
+        let last = bytes[line.upperBound - 1]
+        guard first > 0x20, first < 0x7F, last > 0x20, last < 0x7F else { return false }
+        let head = line.lowerBound..<min(line.upperBound, line.lowerBound + 40)
+        guard !bytes[head].contains(UInt8(ascii: ":")) else { return false }
+        var digits = line.upperBound
+        while digits > line.lowerBound, line.upperBound - digits <= 4, bytes[digits - 1] &- 0x30 < 10 { digits -= 1 }
+        let count = line.upperBound - digits
+        return count == 0 || count > 4 || digits == line.lowerBound || bytes[digits - 1] != UInt8(ascii: "/")
+    }
+
     static func parse(blocks: [String]) -> ArticleBody {
-        var body = ArticleBody(paragraphs: [])
+        var body = Parts()
         var seenTitles: Set<String> = []
         var i = 0
         while i < blocks.count {
@@ -35,10 +76,17 @@ enum BodyParser {
                 }
             }
         }
-        return body
+        return ArticleBody(paragraphs: body.paragraphs, links: body.links, notes: body.notes)
     }
 
-    private static func appendParagraph(_ block: String, to body: inout ArticleBody) {
+    /// What `parse` has read so far.
+    private struct Parts {
+        var paragraphs: [String] = []
+        var links: [ArticleBody.Link] = []
+        var notes: [String] = []
+    }
+
+    private static func appendParagraph(_ block: String, to body: inout Parts) {
         if let (kept, artifact) = strippingArtifact(block) {
             if kept.isEmpty {
                 body.notes.append("removed a stray '\(artifact)' between paragraphs")

@@ -85,22 +85,20 @@ struct BlockAssembler {
 
     mutating func append(_ draft: ArticleDraft, to block: inout CorpusBlock) {
         let articleID = ArticleID(block.articles.count)
-        let (text, isASCII) = Self.join(draft.body.paragraphs)
+        let text = draft.body.text
+        let isASCII = Self.isASCII(text)
         var article = Article(
             key: draft.key, file: draft.file, line: Int32(draft.line), title: draft.title, published: draft.published,
             updated: draft.updated, source: draft.source, section: draft.section, captions: draft.captions,
             text: text, isASCII: isASCII, words: 0, notes: draft.notes, extra: draft.extra)
 
         // Paragraphs and sentences, as UTF-8 ranges of the joined text.
-        var paragraphRanges: [Range<Int>] = []
+        let paragraphRanges = draft.body.paragraphRanges
         var sentenceRanges: [(paragraph: Int, range: Range<Int>)] = []
-        var offset = 0
         let firstParagraph = Int32(block.paragraphs.count)
         var mutableText = text
         mutableText.withUTF8 { bytes in
-            for (index, paragraph) in draft.body.paragraphs.enumerated() {
-                let range = offset..<(offset + paragraph.utf8.count)
-                paragraphRanges.append(range)
+            for (index, range) in paragraphRanges.enumerated() {
                 let firstSentence = Int32(block.sentences.count)
                 sentenceScratch.removeAll(keepingCapacity: true)
                 SentenceSplitter.split(bytes, in: range, into: &sentenceScratch)
@@ -113,7 +111,6 @@ struct BlockAssembler {
                     Paragraph(
                         article: articleID, index: Int32(index), textRange: Int32(range.lowerBound)..<Int32(range.upperBound),
                         sentences: firstSentence..<Int32(block.sentences.count)))
-                offset = range.upperBound + 2
             }
         }
         article.paragraphs = firstParagraph..<Int32(block.paragraphs.count)
@@ -139,29 +136,18 @@ struct BlockAssembler {
         block.articles.append(article)
     }
 
-    /// Paragraphs joined by a blank line, in a string of exactly the right size, and whether
-    /// the text is all ASCII.
-    static func join(_ paragraphs: [String]) -> (text: String, isASCII: Bool) {
-        let size = paragraphs.reduce(0) { $0 + $1.utf8.count } + max(0, paragraphs.count - 1) * 2
-        var highBits: UInt8 = 0
-        let text = String(unsafeUninitializedCapacity: size) { buffer in
-            var offset = 0
-            for (index, paragraph) in paragraphs.enumerated() {
-                if index > 0 {
-                    buffer[offset] = 0x0A
-                    buffer[offset + 1] = 0x0A
-                    offset += 2
-                }
-                var paragraph = paragraph
-                paragraph.withUTF8 { source in
-                    for byte in source { highBits |= byte }
-                    _ = UnsafeMutableBufferPointer(rebasing: buffer[offset..<(offset + source.count)]).initialize(from: source)
-                    offset += source.count
-                }
+    /// Whether the text is all ASCII, read a word at a time.
+    static func isASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return true }
+            var i = ByteWord.skipQuiet(base, from: 0, to: bytes.count) { ByteWord.anyNonASCII($0) }
+            while i < bytes.count {
+                if bytes[i] >= 0x80 { return false }
+                i += 1
             }
-            return offset
+            return true
         }
-        return (text, highBits < 0x80)
     }
 
     /// Whether `text[range]` (UTF-8 offsets) is exactly `name`, compared as bytes.

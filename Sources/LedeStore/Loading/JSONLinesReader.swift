@@ -67,9 +67,8 @@ enum JSONLinesReader {
             var notes: [String] = []
             let published = try publishedDate(string(.published), zone: string(.timezone), notes: &notes)
                 .get()
-            let lines = TextLines(bodyText)
-            let body = BodyParser.parse(blocks: lines.blocks(from: 0).map(\.text))
-            if body.paragraphs.isEmpty { notes.append("the article has no body text") }
+            let body = BodyParser.plainBody(bodyText) ?? BodyParser.parse(blocks: TextLines(bodyText).blocks(from: 0).map(\.text))
+            if body.paragraphRanges.isEmpty { notes.append("the article has no body text") }
             var title = try string(.title)
             if title == nil { title = try string(.headline) }
             return .success(

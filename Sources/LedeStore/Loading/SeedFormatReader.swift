@@ -52,7 +52,7 @@ enum SeedFormatReader {
         }
 
         let body = BodyParser.parse(blocks: blocks)
-        if body.paragraphs.isEmpty { notes.append("the article has no body text") }
+        if body.paragraphRanges.isEmpty { notes.append("the article has no body text") }
         return .success(
             ArticleDraft(
                 key: key, file: file, line: lines.number(dateIndex), title: title, published: header.published,
