@@ -140,7 +140,6 @@ struct SizeRun {
         return report
     }
 
-    /// The 1-minute load average, from /proc/loadavg.
     /// Times `lede` starting from the snapshot of the set: a first run (not counted) loads the
     /// files and saves the snapshot in the work folder's cache, which later runs read. The
     /// snapshot is removed afterwards: it is as large as the loaded corpus.
@@ -176,6 +175,7 @@ struct SizeRun {
         load.snapshotRatio = Format.divide(load.ledeSnapshotChild?.medianMs, load.ledeChild?.medianMs)
     }
 
+    /// The 1-minute load average, from /proc/loadavg.
     static func loadAverage() -> Double? {
         guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return nil }
         return text.split(separator: " ").first.flatMap { Double($0) }
