@@ -86,11 +86,10 @@ struct BlockAssembler {
     mutating func append(_ draft: ArticleDraft, to block: inout CorpusBlock) {
         let articleID = ArticleID(block.articles.count)
         let text = draft.body.text
-        let isASCII = Self.isASCII(text)
         var article = Article(
             key: draft.key, file: draft.file, line: Int32(draft.line), title: draft.title, published: draft.published,
             updated: draft.updated, source: draft.source, section: draft.section, captions: draft.captions,
-            text: text, isASCII: isASCII, words: 0, notes: draft.notes, extra: draft.extra)
+            text: text, words: 0, notes: draft.notes, extra: draft.extra)
 
         // Paragraphs and sentences, as UTF-8 ranges of the joined text.
         let paragraphRanges = draft.body.paragraphRanges
@@ -134,20 +133,6 @@ struct BlockAssembler {
             workspace.readingTokens { textIndex.addDocument(text, reading: $0, tokenizer: &tokenizer) }.words)
         record(extraction, of: &article, id: articleID, firstParagraph: firstParagraph, firstSentence: firstSentenceOfArticle, in: &block)
         block.articles.append(article)
-    }
-
-    /// Whether the text is all ASCII, read a word at a time.
-    static func isASCII(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return true }
-            var i = ByteWord.skipQuiet(base, from: 0, to: bytes.count) { ByteWord.anyNonASCII($0) }
-            while i < bytes.count {
-                if bytes[i] >= 0x80 { return false }
-                i += 1
-            }
-            return true
-        }
     }
 
     /// Whether `text[range]` (UTF-8 offsets) is exactly `name`, compared as bytes.

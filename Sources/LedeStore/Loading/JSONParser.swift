@@ -93,19 +93,12 @@ struct JSONParser {
     /// The string the bytes spell, or nil when they are not UTF-8. Most JSON text is ASCII,
     /// which needs no decoding; the general check has a large fixed cost for short strings.
     static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        if isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        if ByteWord.isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
         return String(validating: bytes, as: UTF8.self)
     }
 
     static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        isASCII(bytes) || String(validating: bytes, as: UTF8.self) != nil
-    }
-
-    @inline(__always)
-    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var high: UInt8 = 0
-        for byte in bytes { high |= byte }
-        return high < 0x80
+        ByteWord.isASCII(bytes) || String(validating: bytes, as: UTF8.self) != nil
     }
 
     /// Checks a value without building it.

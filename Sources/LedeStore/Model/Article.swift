@@ -61,7 +61,8 @@ public struct Article: Sendable {
         self.dateline = nil
         self.captions = captions
         self.text = text
-        self.isASCII = isASCII ?? text.utf8.allSatisfy { $0 < 0x80 }
+        var readable = text  // withUTF8 needs a variable; a native string is not copied
+        self.isASCII = isASCII ?? readable.withUTF8 { ByteWord.isASCII($0) }
         self.words = words
         self.notes = notes
     }

@@ -128,6 +128,17 @@ enum ByteWord {
     @inline(__always)
     static func anyNonASCII(_ word: UInt64) -> UInt64 { word & highBits }
 
+    /// Whether every byte is ASCII, read a word at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var i = skipQuiet(base, from: 0, to: bytes.count) { anyNonASCII($0) }
+        while i < bytes.count {
+            if bytes[i] >= 0x80 { return false }
+            i += 1
+        }
+        return true
+    }
+
     /// Whether the `count` bytes at `a` and at `b` are the same, compared a word at a time;
     /// the last words overlap the ones before rather than reading past either end. For short
     /// runs of bytes (terms, names), where a call to memcmp costs more than the comparison.
