@@ -1,5 +1,3 @@
-import Glibc
-
 /// Turns the blank-line-separated blocks of a body into paragraphs and related links.
 ///
 /// Shared by both formats. A block that is only a link label ("Related News:", "Read More:")
@@ -16,11 +14,11 @@ enum BodyParser {
     static func plainBody(_ text: String) -> ArticleBody? {
         var text = text
         let ranges = text.withUTF8 { bytes -> [Range<Int>]? in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
+            guard !bytes.isEmpty else { return nil }
             var ranges: [Range<Int>] = []
             var start = 0
             while true {
-                let end = memchr(base + start, 0x0A, bytes.count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
+                let end = ByteWord.firstLineFeed(in: bytes, from: start) ?? bytes.count
                 guard end > start, isPlainLine(bytes, start..<end) else { return nil }
                 ranges.append(start..<end)
                 if end == bytes.count { return ranges }

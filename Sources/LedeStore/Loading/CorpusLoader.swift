@@ -231,7 +231,7 @@ private final class LineBlockReader {
             case .end: return .overlong(line: line)
             case .failed(let message): return .failed(message)
             }
-            let newline = chunk.withUnsafeBufferPointer { Self.firstNewline(in: UnsafeBufferPointer(rebasing: $0[..<got])) }
+            let newline = chunk.withUnsafeBufferPointer { ByteWord.firstLineFeed(in: UnsafeBufferPointer(rebasing: $0[..<got])) }
             if let newline {
                 carry = Array(chunk[(newline + 1)..<got])
                 return .overlong(line: line)
@@ -263,17 +263,9 @@ private final class LineBlockReader {
         }
     }
 
-    /// The offset of the first line feed at or after `start`, found with memchr.
+    /// The offset of the first line feed at or after `start`.
     static func firstNewline(in bytes: [UInt8], from start: Int) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer -> Int? in
-            guard start < buffer.count else { return nil }
-            return firstNewline(in: UnsafeBufferPointer(rebasing: buffer[start...])).map { start + $0 }
-        }
-    }
-
-    static func firstNewline(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let base = bytes.baseAddress, let found = memchr(base, 0x0A, bytes.count) else { return nil }
-        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        bytes.withUnsafeBufferPointer { ByteWord.firstLineFeed(in: $0, from: start) }
     }
 }
 

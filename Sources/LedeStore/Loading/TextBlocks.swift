@@ -1,5 +1,3 @@
-import Glibc
-
 /// The lines of a text and its blank-line-separated blocks, with CRLF read as LF.
 ///
 /// Works on UTF-8 bytes: loading a large corpus splits every body this way.
@@ -12,11 +10,9 @@ struct TextLines {
         self.text = text
         var ranges: [Range<Int>] = []
         Self.withBytes(of: text) { bytes in
-            guard let base = bytes.baseAddress else { return }
             var start = 0
             // memchr finds each line break many bytes at a time.
-            while start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) {
-                let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            while let offset = ByteWord.firstLineFeed(in: bytes, from: start) {
                 ranges.append(start..<(offset > start && bytes[offset - 1] == 0x0D ? offset - 1 : offset))
                 start = offset + 1
             }

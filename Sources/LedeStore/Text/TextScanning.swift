@@ -1,3 +1,5 @@
+import Glibc
+
 /// Byte-level character classes shared by the sentence splitter, the tokenizers and the
 /// index's word count. Everything here works on UTF-8 without building Strings.
 enum TextScanning {
@@ -127,6 +129,13 @@ enum ByteWord {
     /// Nonzero when some byte is not ASCII.
     @inline(__always)
     static func anyNonASCII(_ word: UInt64) -> UInt64 { word & highBits }
+
+    /// The offset of the first line feed in `bytes` at or after `start`, found with memchr.
+    static func firstLineFeed(in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard let base = bytes.baseAddress, start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start)
+        else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
 
     /// Whether every byte is ASCII, read a word at a time.
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
