@@ -100,35 +100,13 @@ struct TermTable: Sendable {
         }
     }
 
-    /// Whether `arena[start...]` begins with `term`'s bytes, each or-ed with `lowercase`. Terms
-    /// are short, so they are compared a word at a time rather than with a call to memcmp.
+    /// Whether `arena[start...]` begins with `term`'s bytes, each or-ed with `lowercase`.
     @inline(__always)
     private static func equal(
         _ arena: UnsafeBufferPointer<UInt8>, _ start: Int, _ term: UnsafeBufferPointer<UInt8>, lowercase: UInt64
     ) -> Bool {
         guard let a = arena.baseAddress, let t = term.baseAddress else { return term.isEmpty }
-        let stored = UnsafeRawPointer(a + start)
-        let count = term.count
-        let text = UnsafeRawPointer(t)
-        if count >= 8 {
-            var offset = 0
-            while offset < count - 8 {
-                guard stored.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                    == text.loadUnaligned(fromByteOffset: offset, as: UInt64.self) | lowercase
-                else { return false }
-                offset += 8
-            }
-            return stored.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-                == text.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) | lowercase
-        }
-        return ByteWord.shortWord(stored, count) == ByteWord.shortWord(text, count) | Self.shortMask(lowercase, count)
-    }
-
-    /// `lowercase` for the bytes `ByteWord.shortWord` fills for a term of `count` bytes: all
-    /// eight from four bytes on, the low three below.
-    @inline(__always)
-    private static func shortMask(_ lowercase: UInt64, _ count: Int) -> UInt64 {
-        count >= 4 ? lowercase : lowercase & 0xFF_FFFF
+        return ByteWord.equal(UnsafeRawPointer(a + start), UnsafeRawPointer(t), count: term.count, orMask: lowercase)
     }
 
     private mutating func grow() {
@@ -163,7 +141,7 @@ struct TermTable: Sendable {
             }
             mix(base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) | lowercase)
         } else {
-            mix(ByteWord.shortWord(base, count) | shortMask(lowercase, count))
+            mix(ByteWord.shortWord(base, count) | ByteWord.shortWordMask(lowercase, count))
         }
         h = (h ^ h >> 32) &* 0x94D0_49BB_1331_11EB
         return UInt32(truncatingIfNeeded: h ^ h >> 29)

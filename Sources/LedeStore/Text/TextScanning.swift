@@ -151,18 +151,29 @@ enum ByteWord {
     /// Whether the `count` bytes at `a` and at `b` are the same, compared a word at a time;
     /// the last words overlap the ones before rather than reading past either end. For short
     /// runs of bytes (terms, names), where a call to memcmp costs more than the comparison.
+    /// With a `mask`, each byte of `b` is or-ed with the mask's byte first (0x20 in every byte
+    /// lowercases a run of ASCII letters and digits).
     @inline(__always)
-    static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int) -> Bool {
+    static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int, orMask mask: UInt64 = 0) -> Bool {
         if count >= 8 {
             var offset = 0
             while offset < count - 8 {
-                guard a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) == b.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                guard a.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    == b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) | mask
                 else { return false }
                 offset += 8
             }
-            return a.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            return a.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                == b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) | mask
         }
-        return shortWord(a, count) == shortWord(b, count)
+        return shortWord(a, count) == shortWord(b, count) | shortWordMask(mask, count)
+    }
+
+    /// The part of a mask of eight equal bytes that covers the bytes `shortWord` fills for a
+    /// run of `count` bytes: all eight from four bytes on, the low three below.
+    @inline(__always)
+    static func shortWordMask(_ mask: UInt64, _ count: Int) -> UInt64 {
+        count >= 4 ? mask : mask & 0xFF_FFFF
     }
 
     /// The bytes of a term shorter than eight bytes, in one word: for four to seven bytes its
