@@ -180,11 +180,27 @@ import Testing
                 do {
                     let corpus = try SnapshotReader.read(saved.path, key: key, roots: [saved.corpus.path])
                     #expect(corpus.articles.count == articleCount)
+                    // Postings are not walked on reading: a damaged list must read short, not wild.
+                    Self.readEveryPosting(corpus.search.title)
+                    Self.readEveryPosting(corpus.search.text)
                 } catch {
                     rejected += 1
                 }
             }
         }
         #expect(rejected > 0)
+    }
+
+    /// Reads each term's postings to the end, positions too.
+    static func readEveryPosting(_ index: InvertedIndex) {
+        var positions: [UInt32] = []
+        for term in 0..<index.termCount {
+            index.withPostings(of: Int32(term)) { cursor in
+                while cursor.next() {
+                    #expect(cursor.document < Int32(index.documentCount))
+                    cursor.positions(into: &positions)
+                }
+            }
+        }
     }
 }

@@ -47,7 +47,7 @@ struct InvertedIndex: Sendable {
 
     func withPostings<R>(of id: Int32, _ body: (inout PostingCursor) -> R) -> R {
         lists[Int(id)].withUnsafeBufferPointer { bytes in
-            var cursor = PostingCursor(bytes, count: documentCounts[Int(id)])
+            var cursor = PostingCursor(bytes, count: documentCounts[Int(id)], documentLimit: Int32(clamping: documentCount))
             return body(&cursor)
         }
     }
@@ -57,7 +57,7 @@ struct InvertedIndex: Sendable {
         func open(_ k: Int, _ cursors: inout [PostingCursor]) -> R {
             guard k < ids.count else { return body(&cursors) }
             return lists[Int(ids[k])].withUnsafeBufferPointer { bytes in
-                cursors.append(PostingCursor(bytes, count: documentCounts[Int(ids[k])]))
+                cursors.append(PostingCursor(bytes, count: documentCounts[Int(ids[k])], documentLimit: Int32(clamping: documentCount)))
                 return open(k + 1, &cursors)
             }
         }

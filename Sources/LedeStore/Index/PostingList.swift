@@ -40,6 +40,8 @@ enum VarInt {
         }
     }
 
+    /// The number at `offset`, moving `offset` past it. Unchecked: for postings this process
+    /// wrote (`PostingCursor` reads any others).
     @inline(__always)
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int) -> UInt32 {
         var result: UInt32 = 0
@@ -55,11 +57,18 @@ enum VarInt {
 }
 
 /// Reads one term's postings front to back (the format is described on `InvertedIndex`).
+///
+/// It reads defensively, as postings may come from a snapshot, which no one vouches for
+/// beyond its checksums: it never reads outside its bytes, and it ends at the first entry that
+/// is not what the index writes (a varint cut short or longer than 32 bits, a document not
+/// after the one before or not below `documentLimit`, more positions than bytes left). So a
+/// damaged list reads as a shorter one, never as a crash; what the index writes reads whole.
 struct PostingCursor {
     private let bytes: UnsafeBufferPointer<UInt8>
+    private let documentLimit: Int32
     private var offset = 0
     private var remaining: Int32
-    private var previousDocument: Int32 = 0
+    private var previousDocument: Int32 = -1
     /// The current document, after `next()` returned true.
     private(set) var document: Int32 = -1
     /// How often the term occurs in the current document.
@@ -67,20 +76,32 @@ struct PostingCursor {
     private var positionsOffset = 0
     private var positionsRead = true
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, count: Int32) {
+    /// A cursor on `count` documents' postings, every document below `documentLimit`.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, count: Int32, documentLimit: Int32) {
         self.bytes = bytes
         self.remaining = count
+        self.documentLimit = documentLimit
     }
 
-    /// Moves to the next document; false at the end.
+    /// Moves to the next document; false at the end, or at an entry it cannot read.
     mutating func next() -> Bool {
         guard remaining > 0 else { return false }
         if !positionsRead { skipPositions() }
         remaining -= 1
-        let head = VarInt.read(bytes, &offset)
-        document = previousDocument + Int32(head >> 1)
+        guard let head = readVarInt(&offset) else { return stop() }
+        // The first gap counts from document 0, each later one from the document before.
+        let gap = Int64(head >> 1)
+        let current = previousDocument < 0 ? gap : Int64(previousDocument) + gap
+        guard current > Int64(previousDocument), current < Int64(documentLimit) else { return stop() }
+        document = Int32(current)
         previousDocument = document
-        frequency = head & 1 == 1 ? 1 : Int(VarInt.read(bytes, &offset))
+        if head & 1 == 1 {
+            frequency = 1
+        } else {
+            // Each position takes a byte at least.
+            guard let count = readVarInt(&offset), count > 1, Int(count) <= bytes.count - offset else { return stop() }
+            frequency = Int(count)
+        }
         positionsOffset = offset
         positionsRead = false
         return true
@@ -95,13 +116,17 @@ struct PostingCursor {
         return false
     }
 
-    /// The positions of the term in the current document.
+    /// The positions of the term in the current document, as many as can be read.
     mutating func positions(into buffer: inout [UInt32]) {
         buffer.removeAll(keepingCapacity: true)
         var at = positionsOffset
         var position: UInt32 = 0
         for _ in 0..<frequency {
-            position += VarInt.read(bytes, &at)
+            guard let step = readVarInt(&at) else {
+                _ = stop()
+                return
+            }
+            position &+= step
             buffer.append(position)
         }
         offset = at
@@ -111,10 +136,38 @@ struct PostingCursor {
     private mutating func skipPositions() {
         var at = positionsOffset
         for _ in 0..<frequency {
-            while bytes[at] >= 0x80 { at += 1 }
-            at += 1
+            guard readVarInt(&at) != nil else {
+                _ = stop()
+                return
+            }
         }
         offset = at
         positionsRead = true
+    }
+
+    /// Ends the cursor at an entry it cannot read.
+    private mutating func stop() -> Bool {
+        remaining = 0
+        positionsOffset = bytes.count
+        offset = bytes.count
+        positionsRead = true
+        return false
+    }
+
+    /// The varint at `at`, moving `at` past it; nil when it runs past the bytes or does not
+    /// fit 32 bits.
+    @inline(__always)
+    private func readVarInt(_ at: inout Int) -> UInt32? {
+        var result: UInt32 = 0
+        var shift: UInt32 = 0
+        while at < bytes.count {
+            let byte = bytes[at]
+            at += 1
+            if shift == 28 && byte > 0x0F { return nil }
+            result |= UInt32(byte & 0x7F) << shift
+            if byte < 0x80 { return result }
+            shift += 7
+        }
+        return nil
     }
 }

@@ -152,7 +152,7 @@ public struct SearchIndex: Sendable {
                 var count: Int32 = 0
                 for start in positions[0] {
                     var found = true
-                    for k in 1..<positions.count where !sortedContains(positions[k], start + UInt32(k)) {
+                    for k in 1..<positions.count where !sortedContains(positions[k], start &+ UInt32(k)) {
                         found = false
                         break
                     }

@@ -2,8 +2,9 @@
 /// of UTF-8), their document counts and the documents' lengths, then sections of postings,
 /// each a batch of consecutive terms' lists in one block.
 ///
-/// Reading rebuilds the term table's hash slots from the terms, and checks every posting list
-/// before any cursor can read it.
+/// Reading rebuilds the term table's hash slots from the terms, and checks that each posting
+/// list is long enough for its documents; the lists are read by `PostingCursor`, which stops at
+/// anything the index would not have written.
 enum IndexTable {
     static func encodeTerms(_ index: InvertedIndex, into encoder: inout SnapshotEncoder) {
         encoder.append(byteArrays: (0..<index.termCount).map { id in index.terms.withTerm(Int32(id)) { Array($0) } })
@@ -85,8 +86,11 @@ enum IndexTable {
         index.lists.reserveCapacity(index.termCount)
         for offset in 0..<count {
             let bytes = lists.bytes(offset).assumingMemoryBound(to: UInt8.self)
-            guard PostingCursor.isWellFormed(bytes, count: index.documentCounts[first + offset], documentLimit: documents) else {
-                throw decoder.corrupt("the postings of '\(index.terms.term(Int32(first + offset)))' are malformed")
+            // A document takes two bytes at least: its gap and a position. The bytes
+            // themselves are not walked here: `PostingCursor` reads them defensively.
+            let documentCount = index.documentCounts[first + offset]
+            guard documentCount > 0, documentCount <= documents, Int(documentCount) * 2 <= bytes.count else {
+                throw decoder.corrupt("the postings of '\(index.terms.term(Int32(first + offset)))' do not hold \(documentCount) documents")
             }
             index.lists.append(Array(bytes))
         }

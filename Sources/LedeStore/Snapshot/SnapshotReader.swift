@@ -3,9 +3,11 @@
 /// `SnapshotFile` checks the header and frames; the key must equal the one made from the
 /// corpus files now; every section must come in the order `SnapshotWriter` writes them and
 /// match its checksum; every count, identifier and range must fit the table it points into
-/// (`SnapshotReader+Checks` checks what spans tables), and every posting list must be well
-/// formed. Anything else throws a `SnapshotError`, and the caller loads the corpus files
-/// instead.
+/// (`SnapshotReader+Checks` checks what spans tables), and every posting list must be long
+/// enough for its documents. Anything else throws a `SnapshotError`, and the caller loads the
+/// corpus files instead. Posting lists are not walked: past their section's checksum, only a
+/// file made to deceive could hold a malformed one, and `PostingCursor` reads them defensively,
+/// so such a list would read short, never out of bounds.
 ///
 /// This thread reads the articles and the rows that divide them; a second thread reads what
 /// extraction found and the indexes, which come after them in the file.
