@@ -40,7 +40,7 @@ public final class Corpus: Sendable {
     init(
         roots: [String], articles: ChunkedArray<Article>, paragraphs: ChunkedArray<Paragraph>, sentences: ChunkedArray<Sentence>, entities: [Entity],
         mentions: ChunkedArray<Mention>, quotes: ChunkedArray<Quote>, links: ChunkedArray<Link>, dates: ChunkedArray<DateReference>, issues: [LoadIssue],
-        fileCount: Int, search: SearchIndex
+        fileCount: Int, search: SearchIndex, entityLists: EntityMentionLists? = nil
     ) {
         self.roots = roots
         self.articles = articles
@@ -48,7 +48,9 @@ public final class Corpus: Sendable {
         self.sentences = sentences
         self.entities = entities
         self.mentions = mentions
-        (entityMentions, entityArticles) = Self.entityLists(of: mentions, entityCount: entities.count)
+        let lists = entityLists ?? EntityMentionLists(of: mentions, entityCount: entities.count)
+        entityMentions = lists.mentions
+        entityArticles = lists.articles
         self.quotes = quotes
         self.links = links
         self.dates = dates
@@ -65,45 +67,6 @@ public final class Corpus: Sendable {
         self.directoryStorage = OnFirstUse { EntityDirectory(entities, mentions: entityMentions) }
         // In the order of the cases, so a field's raw value is its place.
         self.categoryStorage = CategoryField.allCases.map { field in OnFirstUse { CategoryColumn(field, of: articles) } }
-    }
-
-    /// Each entity's mentions and the articles they are in, in corpus order, made from the
-    /// mentions (whose entities lie below `entityCount`).
-    private static func entityLists(
-        of mentions: ChunkedArray<Mention>, entityCount: Int
-    ) -> (mentions: EntityLists<MentionID>, articles: EntityLists<ArticleID>) {
-        // Counted first, so both arrays are made at their final size.
-        var mentionStarts = [Int32](repeating: 0, count: entityCount + 1)
-        var articleStarts = [Int32](repeating: 0, count: entityCount + 1)
-        var lastArticles = [Int32](repeating: -1, count: entityCount)
-        for mention in mentions {
-            let entity = mention.entity.index
-            mentionStarts[entity + 1] += 1
-            if lastArticles[entity] != mention.article.rawValue {
-                lastArticles[entity] = mention.article.rawValue
-                articleStarts[entity + 1] += 1
-            }
-        }
-        for entity in 0..<entityCount {
-            mentionStarts[entity + 1] += mentionStarts[entity]
-            articleStarts[entity + 1] += articleStarts[entity]
-        }
-        var nextMention = mentionStarts
-        var nextArticle = articleStarts
-        var mentionIDs = [MentionID](repeating: MentionID(rawValue: 0), count: mentions.count)
-        var articleIDs = [ArticleID](repeating: ArticleID(rawValue: 0), count: Int(articleStarts[entityCount]))
-        for index in lastArticles.indices { lastArticles[index] = -1 }
-        for (index, mention) in mentions.enumerated() {
-            let entity = mention.entity.index
-            mentionIDs[Int(nextMention[entity])] = MentionID(index)
-            nextMention[entity] += 1
-            if lastArticles[entity] != mention.article.rawValue {
-                lastArticles[entity] = mention.article.rawValue
-                articleIDs[Int(nextArticle[entity])] = mention.article
-                nextArticle[entity] += 1
-            }
-        }
-        return (EntityLists<MentionID>(starts: mentionStarts, ids: mentionIDs), EntityLists<ArticleID>(starts: articleStarts, ids: articleIDs))
     }
 
     /// An empty corpus, for a session that has not loaded one.

@@ -66,6 +66,51 @@ struct EntityLists<ID: CorpusID>: Sendable {
     var memoryFootprint: Int { starts.capacity * 4 + ids.capacity * 4 }
 }
 
+/// Each entity's mentions, and the articles they are in, in corpus order: what `Corpus` reads
+/// `mentions(of:)` and `articles(of:)` from. Made from the mentions alone, so a loader that has
+/// them before the rest of the corpus can make it ahead.
+struct EntityMentionLists: Sendable {
+    let mentions: EntityLists<MentionID>
+    let articles: EntityLists<ArticleID>
+
+    /// The lists of `mentions`, whose entities lie below `entityCount`.
+    init(of mentions: ChunkedArray<Mention>, entityCount: Int) {
+        // Counted first, so both arrays are made at their final size.
+        var mentionStarts = [Int32](repeating: 0, count: entityCount + 1)
+        var articleStarts = [Int32](repeating: 0, count: entityCount + 1)
+        var lastArticles = [Int32](repeating: -1, count: entityCount)
+        for mention in mentions {
+            let entity = mention.entity.index
+            mentionStarts[entity + 1] += 1
+            if lastArticles[entity] != mention.article.rawValue {
+                lastArticles[entity] = mention.article.rawValue
+                articleStarts[entity + 1] += 1
+            }
+        }
+        for entity in 0..<entityCount {
+            mentionStarts[entity + 1] += mentionStarts[entity]
+            articleStarts[entity + 1] += articleStarts[entity]
+        }
+        var nextMention = mentionStarts
+        var nextArticle = articleStarts
+        var mentionIDs = [MentionID](repeating: MentionID(rawValue: 0), count: mentions.count)
+        var articleIDs = [ArticleID](repeating: ArticleID(rawValue: 0), count: Int(articleStarts[entityCount]))
+        for index in lastArticles.indices { lastArticles[index] = -1 }
+        for (index, mention) in mentions.enumerated() {
+            let entity = mention.entity.index
+            mentionIDs[Int(nextMention[entity])] = MentionID(index)
+            nextMention[entity] += 1
+            if lastArticles[entity] != mention.article.rawValue {
+                lastArticles[entity] = mention.article.rawValue
+                articleIDs[Int(nextArticle[entity])] = mention.article
+                nextArticle[entity] += 1
+            }
+        }
+        self.mentions = EntityLists(starts: mentionStarts, ids: mentionIDs)
+        self.articles = EntityLists(starts: articleStarts, ids: articleIDs)
+    }
+}
+
 /// How a mention names its entity.
 public enum MentionForm: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     /// The canonical name or a part of it ("Donald Trump", "Trump").

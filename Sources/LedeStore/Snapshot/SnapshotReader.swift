@@ -9,16 +9,18 @@
 /// file made to deceive could hold a malformed one, and `PostingCursor` reads them defensively,
 /// so such a list would read short, never out of bounds.
 ///
-/// This thread reads the articles and the rows that divide them; a second thread reads what
-/// extraction found and the indexes, which come after them in the file.
+/// This thread reads the articles, most of the file's bytes; a second thread reads every
+/// other row and the indexes, which come after them in the file. What spans the two (a row's
+/// text range against its article's text) is checked once both are done.
 enum SnapshotReader {
     /// The corpus the snapshot at `path` holds, if its key is `key`. `roots` are the roots as
     /// the person gave them, which the corpus keeps.
     static func read(_ path: String, key: SnapshotKey, roots: [String]) throws(SnapshotError) -> Corpus {
         let file = try SnapshotFile(path: path)
         let frames = file.frames
-        let secondThread: [SnapshotFormat.Section] = [.entities, .mentions, .quotes, .dates, .terms]
-        let split = frames.firstIndex { frame in secondThread.contains { $0.rawValue == frame.section } } ?? frames.count
+        // Section tags rise in the order the sections are written: the second thread starts
+        // at the first section after the articles.
+        let split = frames.firstIndex { $0.section > SnapshotFormat.Section.articles.rawValue } ?? frames.count
         let reader = SectionReader(file, frames: 0..<split)
         let stored = try reader.read(.key) { decoder throws(SnapshotError) in try SnapshotKey.decode(from: &decoder) }
         if let mismatch = key.mismatch(with: stored) { throw mismatch }
@@ -31,97 +33,101 @@ enum SnapshotReader {
         }
 
         let background = BackgroundWork {
-            Result { () throws(SnapshotError) -> Extracted in
-                try readExtracted(SectionReader(file, frames: split..<frames.count), summary: summary)
+            Result { () throws(SnapshotError) -> Rows in
+                try readRows(SectionReader(file, frames: split..<frames.count), summary: summary)
             }
         }
-        let textsRead = Result { () throws(SnapshotError) -> Texts in try readTexts(reader, summary: summary) }
-        let extractedRead = background.wait()
-        let texts = try textsRead.get()
-        let extracted = try extractedRead.get()
-        try checkRowsPointBack(texts, extracted)
-        try checkTextRanges(texts, extracted)
+        let articlesRead = Result { () throws(SnapshotError) -> Articles in try readArticles(reader, summary: summary) }
+        let rowsRead = background.wait()
+        let articles = try articlesRead.get()
+        let rows = try rowsRead.get()
+        // The checks that span both read only, so they run side by side too.
+        let pointingBack = BackgroundWork { Result { () throws(SnapshotError) in try checkRowsPointBack(articles, rows) } }
+        try checkTextRanges(articles, rows)
+        try pointingBack.wait().get()
         return Corpus(
-            roots: roots, articles: texts.articles, paragraphs: texts.paragraphs, sentences: texts.sentences,
-            entities: extracted.entities, mentions: extracted.mentions, quotes: extracted.quotes, links: texts.links,
-            dates: extracted.dates, issues: summary.issues, fileCount: summary.fileCount, search: extracted.search)
+            roots: roots, articles: articles.articles, paragraphs: rows.paragraphs, sentences: rows.sentences,
+            entities: rows.entities, mentions: rows.mentions, quotes: rows.quotes, links: rows.links, dates: rows.dates,
+            issues: summary.issues, fileCount: summary.fileCount, search: rows.search, entityLists: rows.entityLists)
     }
 
-    /// The articles and the rows that divide and connect them.
-    struct Texts {
+    /// The articles.
+    struct Articles: Sendable {
         var articles = ChunkedArray<Article>()
         /// The UTF-8 length of each article's text.
         var textLengths: [Int32] = []
+    }
+
+    /// The rows that divide and connect the articles, what extraction found, and the indexes.
+    struct Rows: Sendable {
         var paragraphs = ChunkedArray<Paragraph>()
         var sentences = ChunkedArray<Sentence>()
         var links = ChunkedArray<Link>()
-    }
-
-    /// What extraction found, and the indexes.
-    struct Extracted: Sendable {
         var entities: [Entity] = []
         var mentions = ChunkedArray<Mention>()
         var quotes = ChunkedArray<Quote>()
         var dates = ChunkedArray<DateReference>()
         var search = SearchIndex(title: InvertedIndex(), text: InvertedIndex())
+        /// Made here rather than by `Corpus`: this thread is the one with time to spare.
+        var entityLists: EntityMentionLists?
     }
 
-    private static func readTexts(_ reader: SectionReader, summary: SnapshotSummary) throws(SnapshotError) -> Texts {
-        var t = Texts()
-        t.textLengths.reserveCapacity(summary.articles)
-        while t.articles.count < summary.articles {
+    private static func readArticles(_ reader: SectionReader, summary: SnapshotSummary) throws(SnapshotError) -> Articles {
+        var a = Articles()
+        a.textLengths.reserveCapacity(summary.articles)
+        while a.articles.count < summary.articles {
             try reader.read(.articles) { decoder throws(SnapshotError) in
-                try ArticleTable.decode(from: &decoder, summary: summary, into: &t.articles, textLengths: &t.textLengths)
+                try ArticleTable.decode(from: &decoder, summary: summary, into: &a.articles, textLengths: &a.textLengths)
             }
         }
-        while t.paragraphs.count < summary.paragraphs {
-            try reader.read(.paragraphs) { decoder throws(SnapshotError) in
-                try StructureTables.decode(from: &decoder, summary: summary, textLengths: t.textLengths, into: &t.paragraphs)
-            }
-        }
-        while t.sentences.count < summary.sentences {
-            try reader.read(.sentences) { decoder throws(SnapshotError) in
-                try StructureTables.decode(
-                    from: &decoder, summary: summary, textLengths: t.textLengths, paragraphs: t.paragraphs, into: &t.sentences)
-            }
-        }
-        while t.links.count < summary.links {
-            try reader.read(.links) { decoder throws(SnapshotError) in
-                try StructureTables.decode(from: &decoder, summary: summary, into: &t.links)
-            }
-        }
-        guard reader.isAtEnd else { throw .corrupt("sections between the links and the entities") }
-        return t
+        guard reader.isAtEnd else { throw .corrupt("sections between the articles and the paragraphs") }
+        return a
     }
 
-    private static func readExtracted(_ reader: SectionReader, summary: SnapshotSummary) throws(SnapshotError) -> Extracted {
-        var e = Extracted()
-        e.entities.reserveCapacity(summary.entities)
-        while e.entities.count < summary.entities {
+    private static func readRows(_ reader: SectionReader, summary: SnapshotSummary) throws(SnapshotError) -> Rows {
+        var r = Rows()
+        while r.paragraphs.count < summary.paragraphs {
+            try reader.read(.paragraphs) { decoder throws(SnapshotError) in
+                try StructureTables.decode(from: &decoder, summary: summary, into: &r.paragraphs)
+            }
+        }
+        while r.sentences.count < summary.sentences {
+            try reader.read(.sentences) { decoder throws(SnapshotError) in
+                try StructureTables.decode(from: &decoder, summary: summary, paragraphs: r.paragraphs, into: &r.sentences)
+            }
+        }
+        while r.links.count < summary.links {
+            try reader.read(.links) { decoder throws(SnapshotError) in
+                try StructureTables.decode(from: &decoder, summary: summary, into: &r.links)
+            }
+        }
+        r.entities.reserveCapacity(summary.entities)
+        while r.entities.count < summary.entities {
             try reader.read(.entities) { decoder throws(SnapshotError) in
-                try EntityTable.decode(from: &decoder, summary: summary, into: &e.entities)
+                try EntityTable.decode(from: &decoder, summary: summary, into: &r.entities)
             }
         }
-        while e.mentions.count < summary.mentions {
+        while r.mentions.count < summary.mentions {
             try reader.read(.mentions) { decoder throws(SnapshotError) in
-                try ExtractionTables.decode(from: &decoder, summary: summary, into: &e.mentions)
+                try ExtractionTables.decode(from: &decoder, summary: summary, into: &r.mentions)
             }
         }
-        while e.quotes.count < summary.quotes {
+        r.entityLists = EntityMentionLists(of: r.mentions, entityCount: r.entities.count)
+        while r.quotes.count < summary.quotes {
             try reader.read(.quotes) { decoder throws(SnapshotError) in
-                try ExtractionTables.decode(from: &decoder, summary: summary, into: &e.quotes)
+                try ExtractionTables.decode(from: &decoder, summary: summary, into: &r.quotes)
             }
         }
-        while e.dates.count < summary.dates {
+        while r.dates.count < summary.dates {
             try reader.read(.dates) { decoder throws(SnapshotError) in
-                try ExtractionTables.decode(from: &decoder, summary: summary, into: &e.dates)
+                try ExtractionTables.decode(from: &decoder, summary: summary, into: &r.dates)
             }
         }
         let title = try readIndex(reader, documents: summary.articles)
         let text = try readIndex(reader, documents: summary.articles)
         guard reader.isAtEnd else { throw .corrupt("sections after the text index") }
-        e.search = SearchIndex(title: title, text: text)
-        return e
+        r.search = SearchIndex(title: title, text: text)
+        return r
     }
 
     private static func readIndex(_ reader: SectionReader, documents: Int) throws(SnapshotError) -> InvertedIndex {

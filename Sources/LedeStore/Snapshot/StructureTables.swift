@@ -1,6 +1,7 @@
 /// How the rows that divide and connect articles are laid out in a snapshot: paragraphs,
 /// sentences and links, a section per batch of rows, each field a column. Reading checks that
-/// every identifier points into its table and every text range lies in its article's text.
+/// every identifier points into its table; that every text range lies in its article's text is
+/// checked once the articles are read too (`SnapshotReader.checkTextRanges`).
 enum StructureTables {
     static let rowsPerBatch = 1 << 17
 
@@ -21,9 +22,10 @@ enum StructureTables {
         encoder.append(column: rows.map { paragraphs[$0].sentences.upperBound })
     }
 
+    /// Whether each paragraph's text range lies in its article's text is checked once the
+    /// articles are read (`SnapshotReader.checkTextRanges`).
     static func decode(
-        from decoder: inout SnapshotDecoder, summary: SnapshotSummary, textLengths: [Int32],
-        into paragraphs: inout ChunkedArray<Paragraph>
+        from decoder: inout SnapshotDecoder, summary: SnapshotSummary, into paragraphs: inout ChunkedArray<Paragraph>
     ) throws(SnapshotError) {
         let count = try decoder.batch(continuing: paragraphs.count, of: summary.paragraphs)
         let articles = try decoder.column(Int32.self, count: count)
@@ -39,7 +41,7 @@ enum StructureTables {
             paragraphs.append(
                 Paragraph(
                     article: article, index: indexes[row],
-                    textRange: try decoder.range(textStarts[row], textEnds[row], within: Int(textLengths[article.index])),
+                    textRange: try decoder.range(textStarts[row], textEnds[row]),
                     sentences: try decoder.range(sentenceStarts[row], sentenceEnds[row], within: summary.sentences)))
         }
     }
@@ -53,9 +55,10 @@ enum StructureTables {
         encoder.append(column: rows.map { sentences[$0].textRange.upperBound })
     }
 
+    /// Text ranges are checked later, as for paragraphs.
     static func decode(
-        from decoder: inout SnapshotDecoder, summary: SnapshotSummary, textLengths: [Int32],
-        paragraphs: ChunkedArray<Paragraph>, into sentences: inout ChunkedArray<Sentence>
+        from decoder: inout SnapshotDecoder, summary: SnapshotSummary, paragraphs: ChunkedArray<Paragraph>,
+        into sentences: inout ChunkedArray<Sentence>
     ) throws(SnapshotError) {
         let count = try decoder.batch(continuing: sentences.count, of: summary.sentences)
         let paragraphIDs = try decoder.column(Int32.self, count: count)
@@ -64,9 +67,7 @@ enum StructureTables {
         try decoder.finish()
         for row in 0..<count {
             let paragraph: ParagraphID = try decoder.id(paragraphIDs[row], below: paragraphs.count)
-            let textLength = Int(textLengths[paragraphs[paragraph.index].article.index])
-            sentences.append(
-                Sentence(paragraph: paragraph, textRange: try decoder.range(textStarts[row], textEnds[row], within: textLength)))
+            sentences.append(Sentence(paragraph: paragraph, textRange: try decoder.range(textStarts[row], textEnds[row])))
         }
     }
 
