@@ -90,7 +90,7 @@ public final class Session {
             } else {
                 LoadedCorpus(corpus: try CorpusLoader.load(roots, options: options))
             }
-        if !Gazetteer.bundled.isLoaded { loaded.notes.append(Self.missingGazetteers) }
+        if !Gazetteer.isBundleFound { loaded.notes.append(Self.missingGazetteers) }
         return loaded
     }
 

@@ -20,4 +20,11 @@ import Testing
         #expect(second.hasPrefix("news extractor, gazetteer "))
         #expect(NewsExtractor.standard.identity != NewsExtractor(gazetteer: .empty).identity)
     }
+
+    /// The standard extractor names its data from the files, without building the tables; the
+    /// name must be the one the built tables give.
+    @Test func theStandardExtractorNamesTheBundledDataUnbuilt() {
+        #expect(Gazetteer.bundled.isLoaded)
+        #expect(NewsExtractor.standard.identity == NewsExtractor(gazetteer: .bundled).identity)
+    }
 }

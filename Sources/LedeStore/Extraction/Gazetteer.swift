@@ -64,9 +64,21 @@ public final class Gazetteer: Sendable {
 
     /// The gazetteer shipped with Lede, loaded on first use.
     public static let bundled: Gazetteer = {
-        guard let directory = bundledDirectory() else { return .empty }
+        guard let directory = bundledFolder else { return .empty }
         return load(from: directory)
     }()
+
+    /// The `dataHash` of `bundled`, from its files alone: a start from a snapshot needs the
+    /// hash for the snapshot's key, and would otherwise build every table only to read it.
+    static let bundledDataHash: UInt64 = {
+        guard let directory = bundledFolder else { return Gazetteer.empty.dataHash }
+        return Builder.dataHash(of: Builder.contents(of: directory))
+    }()
+
+    /// Whether the data files shipped with Lede were found (else `bundled` is `empty`).
+    public static var isBundleFound: Bool { bundledFolder != nil }
+
+    private static let bundledFolder = bundledDirectory()
 
     /// Loads every data file in `directory`; a missing or unreadable file is skipped.
     public static func load(from directory: URL) -> Gazetteer {

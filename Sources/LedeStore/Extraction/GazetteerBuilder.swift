@@ -35,16 +35,26 @@ extension Gazetteer {
             "places.tsv", "demonyms.tsv",
         ]
 
-        /// Reads every file of `directory` that exists.
-        static func load(from directory: URL) -> Builder {
-            let contents = files.map { file in
+        /// The bytes of each of `files` in `directory`, empty for a file that does not exist.
+        static func contents(of directory: URL) -> [[UInt8]] {
+            files.map { file in
                 FileManager.default.contents(atPath: directory.appendingPathComponent(file).path).map { data in
                     data.withUnsafeBytes { Array($0.bindMemory(to: UInt8.self)) }
                 } ?? []
             }
+        }
+
+        /// What identifies the data: XXH64 of the files' bytes, one after another.
+        static func dataHash(of contents: [[UInt8]]) -> UInt64 {
+            contents.reduce(0) { XXHash64.hash($1, seed: $0) }
+        }
+
+        /// Reads every file of `directory` that exists.
+        static func load(from directory: URL) -> Builder {
+            let contents = contents(of: directory)
             let lines = contents.map { bytes in bytes.count { $0 == 0x0A } }
             var builder = Builder(lines: lines[1] + lines[3...].reduce(0, +), commonWords: lines[0], surnames: lines[2])
-            builder.dataHash = contents.reduce(0) { XXHash64.hash($1, seed: $0) }
+            builder.dataHash = dataHash(of: contents)
             for (file, bytes) in zip(files, contents) {
                 guard let kind = File(rawValue: file) else { continue }
                 bytes.withUnsafeBufferPointer { buffer in

@@ -7,14 +7,25 @@ import Foundation
 /// Immutable and `Sendable`: one instance serves every loading thread; each call keeps its
 /// scratch state on its own stack or in the caller's `ExtractionWorkspace`.
 public struct NewsExtractor: ArticleExtractor {
-    public let gazetteer: Gazetteer
+    /// The gazetteer, or nil for the bundled one, which is loaded only when first used: when an
+    /// article is extracted, not when a snapshot's key asks for the extractor's identity.
+    private let given: Gazetteer?
+
+    public var gazetteer: Gazetteer { given ?? .bundled }
 
     /// The extractor with Lede's bundled gazetteers, loaded once per process.
-    public static let standard = NewsExtractor(gazetteer: .bundled)
+    public static let standard = NewsExtractor(given: nil)
 
     public init(gazetteer: Gazetteer) {
-        self.gazetteer = gazetteer
+        self.init(given: gazetteer)
     }
+
+    private init(given: Gazetteer?) {
+        self.given = given
+    }
+
+    /// The `dataHash` of `gazetteer`, which does not load the bundled one.
+    var gazetteerDataHash: UInt64 { given?.dataHash ?? Gazetteer.bundledDataHash }
 
     public func extract(_ article: ExtractionInput) -> ExtractionResult {
         var workspace = ExtractionWorkspace()
@@ -33,6 +44,8 @@ public struct NewsExtractor: ArticleExtractor {
         _ article: ExtractionInput, _ bytes: UnsafeBufferPointer<UInt8>, _ workspace: inout ExtractionWorkspace
     ) -> ExtractionResult {
         var result = ExtractionResult()
+        // Read once: the bundled gazetteer sits behind a lazily started global.
+        let gazetteer = self.gazetteer
         let text = ArticleText(bytes: bytes, input: article, gazetteer: gazetteer, workspace: &workspace)
         guard !text.tokens.isEmpty else { return result }
 
