@@ -76,6 +76,7 @@ let package = Package(
         .testTarget(name: "LedeStoreTests", dependencies: ["LedeStore"]),
         .testTarget(name: "LedeLanguageTests", dependencies: ["LedeLanguage", "LedeStore"]),
         .testTarget(name: "LedeShellTests", dependencies: ["LedeShell", "LedeLanguage", "LedeStore"]),
+        .testTarget(name: "LedeBenchmarkTests", dependencies: ["LedeBenchmark"]),
         // Runs every script in examples/ and Tests/GoldenTests/Cases/ against its expectations.
         .testTarget(
             name: "GoldenTests",

@@ -109,8 +109,18 @@ enum MarkdownReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The size the targets are set at; other sizes show the ratios without a verdict.
+    static let targetSize = "100k"
+
     private static func render(_ size: SizeReport) -> [String] {
         var lines = ["### news-\(size.size)"]
+        let judged = size.size == targetSize
+        func verdict(_ ratio: Double?, atMost target: Double) -> String {
+            judged ? Self.verdict(ratio, atMost: target) : "not judged (the targets are set at \(targetSize))"
+        }
+        func verdict(_ ratio: Double?, below target: Double) -> String {
+            judged ? Self.verdict(ratio, below: target) : "not judged (the targets are set at \(targetSize))"
+        }
         if let skipped = size.skipped {
             return lines + ["", "skipped: \(skipped)"]
         }
