@@ -158,6 +158,34 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
+    /// An extractor whose data takes a while to set up, on its first article unless prepared.
+    final class SlowToPrepare: ArticleExtractor, @unchecked Sendable {
+        private let lock = NSLock()
+        private var prepared = false
+        var identity: String { "slow to prepare" }
+
+        func prepare() {
+            lock.lock()
+            defer { lock.unlock() }
+            if !prepared { Thread.sleep(forTimeInterval: 0.3) }
+            prepared = true
+        }
+
+        func extract(_ article: ExtractionInput) -> ExtractionResult {
+            prepare()
+            return ExtractionResult()
+        }
+    }
+
+    /// What loading the corpus costs decides on a snapshot, not the extractor's setup: under a
+    /// sanitizer, the gazetteer's alone had the one-article seed corpus saved.
+    @Test func theExtractorsSetUpDoesNotCountAsLoading() throws {
+        let corpus = try SnapshotFixtures.corpusFolder()
+        let cache = try SnapshotFixtures.TemporaryCache(minimumLoadSeconds: 0.25)
+        _ = try cache.load(corpus.path, options: LoadOptions(extractor: SlowToPrepare(), workers: 2))
+        #expect(!FileManager.default.fileExists(atPath: cache.path(for: corpus.path)))
+    }
+
     @Test func aLargeCorpusIsSavedHoweverQuicklyItLoads() throws {
         let corpus = try SnapshotFixtures.corpusFolder()
         let cache = try SnapshotFixtures.TemporaryCache(minimumLoadSeconds: 60, minimumBytes: 1)

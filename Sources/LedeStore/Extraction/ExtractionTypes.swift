@@ -12,12 +12,18 @@ public protocol ArticleExtractor: Sendable {
     /// The same result as `extract(_:)`, with scratch memory taken from `workspace`, which the
     /// caller keeps for its next article on the same thread.
     func extract(_ article: ExtractionInput, reusing workspace: inout ExtractionWorkspace) -> ExtractionResult
+    /// Does now the work the extractor otherwise does before its first article, once per
+    /// process (loading its data), so that timing a corpus's load leaves it out. By default
+    /// there is none.
+    func prepare()
 }
 
 extension ArticleExtractor {
     public func extract(_ article: ExtractionInput, reusing workspace: inout ExtractionWorkspace) -> ExtractionResult {
         extract(article)
     }
+
+    public func prepare() {}
 }
 
 /// What an extractor sees of one article.

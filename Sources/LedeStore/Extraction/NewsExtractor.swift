@@ -27,6 +27,11 @@ public struct NewsExtractor: ArticleExtractor {
     /// The `dataHash` of `gazetteer`, which does not load the bundled one.
     var gazetteerDataHash: UInt64 { given?.dataHash ?? Gazetteer.bundledDataHash }
 
+    /// Loads the bundled gazetteer, when it is the one and not loaded yet.
+    public func prepare() {
+        _ = gazetteer
+    }
+
     public func extract(_ article: ExtractionInput) -> ExtractionResult {
         var workspace = ExtractionWorkspace()
         return extract(article, reusing: &workspace)

@@ -53,6 +53,10 @@ public struct SnapshotCache: Sendable {
             }
         }
 
+        // What the corpus costs to load decides on a snapshot. The extractor's own setup, which
+        // any process pays once, does not count: under a sanitizer it alone would have a corpus
+        // of one article saved.
+        options.extractor.prepare()
         let started = ContinuousClock.now
         let corpus = CorpusLoader.load(roots, discovered: discovered, options: options)
         let elapsed = started.duration(to: .now)
