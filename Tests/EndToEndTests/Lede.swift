@@ -27,7 +27,9 @@ enum Lede {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[2]
     }()
 
-    /// Runs lede in the repository folder with `arguments` and `input` on standard input.
+    /// Runs lede in the repository folder with `arguments` and `input` on standard input. Unless
+    /// `environment` names one, the snapshot cache is a folder of this run's own, removed after
+    /// it: a test never reads or writes the snapshots in the person's `~/.cache`.
     static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:], in folder: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -35,6 +37,9 @@ enum Lede {
         process.currentDirectoryURL = URL(fileURLWithPath: folder ?? repository)
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        let ownCache = NSTemporaryDirectory() + "lede-e2e-cache-\(UUID().uuidString)"
+        env["XDG_CACHE_HOME"] = ownCache
+        defer { try? FileManager.default.removeItem(atPath: ownCache) }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let stdin = Pipe()
