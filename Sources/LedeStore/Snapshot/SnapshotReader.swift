@@ -10,8 +10,9 @@
 /// so such a list would read short, never out of bounds.
 ///
 /// This thread reads the articles, most of the file's bytes; a second thread reads every
-/// other row and the indexes, which come after them in the file. What spans the two (a row's
-/// text range against its article's text) is checked once both are done.
+/// other row and the indexes, which come after them in the file. What spans the two (the rows
+/// an article lists, a row's text range against its article's text) is checked once both are
+/// done.
 enum SnapshotReader {
     /// The corpus the snapshot at `path` holds, if its key is `key`. `roots` are the roots as
     /// the person gave them, which the corpus keeps.
@@ -41,10 +42,11 @@ enum SnapshotReader {
         let rowsRead = background.wait()
         let articles = try articlesRead.get()
         let rows = try rowsRead.get()
-        // The checks that span both read only, so they run side by side too.
+        // The checks that span both only read, so they run side by side too.
         let pointingBack = BackgroundWork { Result { () throws(SnapshotError) in try checkRowsPointBack(articles, rows) } }
-        try checkTextRanges(articles, rows)
+        let inTheirTexts = Result { () throws(SnapshotError) in try checkTextRanges(articles, rows) }
         try pointingBack.wait().get()
+        try inTheirTexts.get()
         return Corpus(
             roots: roots, articles: articles.articles, paragraphs: rows.paragraphs, sentences: rows.sentences,
             entities: rows.entities, mentions: rows.mentions, quotes: rows.quotes, links: rows.links, dates: rows.dates,
