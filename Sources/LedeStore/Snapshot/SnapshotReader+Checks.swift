@@ -27,36 +27,23 @@ extension SnapshotReader {
     /// article's, or for a sentence and a date its paragraph's article's.
     static func checkTextRanges(_ a: Articles, _ r: Rows) throws(SnapshotError) {
         let lengths = a.textLengths
-        for index in r.paragraphs.indices {
-            let paragraph = r.paragraphs[index]
-            guard paragraph.textRange.upperBound <= lengths[paragraph.article.index] else {
-                throw .corrupt("paragraph \(index) lies beyond its article's text")
+        /// Throws unless each row's range ends within the text of the article `article` names.
+        func check<Row>(
+            _ rows: ChunkedArray<Row>, _ name: String, _ range: (Row) -> Range<Int32>, in article: (Row) -> ArticleID,
+            text: String = "its article's text"
+        ) throws(SnapshotError) {
+            for index in rows.indices {
+                let row = rows[index]
+                guard range(row).upperBound <= lengths[article(row).index] else {
+                    throw .corrupt("\(name) \(index) lies beyond \(text)")
+                }
             }
         }
-        for index in r.sentences.indices {
-            let sentence = r.sentences[index]
-            guard sentence.textRange.upperBound <= lengths[r.paragraphs[sentence.paragraph.index].article.index] else {
-                throw .corrupt("sentence \(index) lies beyond its article's text")
-            }
-        }
-        for index in r.mentions.indices {
-            let mention = r.mentions[index]
-            guard mention.textRange.upperBound <= lengths[mention.article.index] else {
-                throw .corrupt("mention \(index) lies beyond its article's text")
-            }
-        }
-        for index in r.quotes.indices {
-            let quote = r.quotes[index]
-            guard quote.textRange.upperBound <= lengths[quote.article.index] else {
-                throw .corrupt("quote \(index) lies beyond its article's text")
-            }
-        }
-        for index in r.dates.indices {
-            let date = r.dates[index]
-            let article = r.paragraphs[r.sentences[date.sentence.index].paragraph.index].article
-            guard date.textRange.upperBound <= lengths[article.index] else {
-                throw .corrupt("date \(index) lies beyond its sentence's text")
-            }
-        }
+        func article(of sentence: Sentence) -> ArticleID { r.paragraphs[sentence.paragraph.index].article }
+        try check(r.paragraphs, "paragraph", \.textRange, in: \.article)
+        try check(r.sentences, "sentence", \.textRange, in: article(of:))
+        try check(r.mentions, "mention", \.textRange, in: \.article)
+        try check(r.quotes, "quote", \.textRange, in: \.article)
+        try check(r.dates, "date", \.textRange, in: { article(of: r.sentences[$0.sentence.index]) }, text: "its sentence's text")
     }
 }
