@@ -68,6 +68,8 @@ public enum CorpusLoader {
 
     /// Loads the files `discover` found beneath `roots`.
     static func load(_ roots: [String], discovered: [CorpusFiles], options: LoadOptions) -> Corpus {
+        // Here rather than on a worker's first article, where the other workers would wait for it.
+        options.extractor.prepare()
         let allFiles = discovered.flatMap(\.files)
         var builder = CorpusBuilder(corpusBytes: allFiles.reduce(0) { $0 + $1.size })
         for files in discovered {
