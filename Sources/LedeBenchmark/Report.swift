@@ -114,12 +114,11 @@ enum MarkdownReport {
 
     private static func render(_ size: SizeReport) -> [String] {
         var lines = ["### news-\(size.size)"]
-        let judged = size.size == targetSize
-        func verdict(_ ratio: Double?, atMost target: Double) -> String {
-            judged ? Self.verdict(ratio, atMost: target) : "not judged (the targets are set at \(targetSize))"
-        }
-        func verdict(_ ratio: Double?, below target: Double) -> String {
-            judged ? Self.verdict(ratio, below: target) : "not judged (the targets are set at \(targetSize))"
+        /// "met" or "MISSED" by whether `ratio` `meets` its target, for the size targets are set at.
+        func verdict(_ ratio: Double?, _ meets: (Double) -> Bool) -> String {
+            guard size.size == targetSize else { return "not judged (the targets are set at \(targetSize))" }
+            guard let ratio else { return "not measured" }
+            return meets(ratio) ? "met" : "MISSED"
         }
         if let skipped = size.skipped {
             return lines + ["", "skipped: \(skipped)"]
@@ -156,16 +155,16 @@ enum MarkdownReport {
             lines.append("- load, Lede child process: \(Format.duration(load.ledeChild?.medianMs)) "
                 + "(min \(Format.duration(load.ledeChild?.minMs)), CPU \(Format.duration(load.ledeChildCPU?.medianMs))); "
                 + "sqlite import + FTS5: \(Format.duration(load.sqliteImport?.medianMs)) (CPU \(Format.duration(load.sqliteImportCPU?.medianMs))) "
-                + "→ ratio \(Format.ratio(load.loadRatio)), target ≤ 0.5: \(verdict(load.loadRatio, atMost: 0.5)); "
+                + "→ ratio \(Format.ratio(load.loadRatio)), target ≤ 0.5: \(verdict(load.loadRatio) { $0 <= 0.5 }); "
                 + "CPU ratio \(Format.ratio(Format.divide(load.ledeChildCPU?.medianMs, load.sqliteImportCPU?.medianMs)))")
             lines.append("- load from the snapshot a first run saved, Lede child: \(Format.duration(load.ledeSnapshotChild?.medianMs))"
                 + (load.ledeSnapshotError.map { " — \($0)" } ?? "")
-                + " = \(Format.ratio(load.snapshotRatio)) of the full load, target < 0.1: \(verdict(load.snapshotRatio, below: 0.1))")
+                + " = \(Format.ratio(load.snapshotRatio)) of the full load, target < 0.1: \(verdict(load.snapshotRatio) { $0 < 0.1 })")
             lines.append("- load, Lede in process, in full (Session.loadCorpus, no snapshot): \(Format.duration(load.ledeInProcess?.medianMs))"
                 + (load.ledeInProcessError.map { " — failed: \($0)" } ?? "")
                 + "; resident after load \(Format.megabytes(load.ledeInProcessResidentBytes))")
             lines.append("- peak memory, Lede child: \(Format.megabytes(load.ledeChildPeakRSSBytes)) / JSONL \(Format.megabytes(size.jsonlBytes)) "
-                + "= \(Format.ratio(load.memoryRatio)), target ≤ 2.5: \(verdict(load.memoryRatio, atMost: 2.5)) "
+                + "= \(Format.ratio(load.memoryRatio)), target ≤ 2.5: \(verdict(load.memoryRatio) { $0 <= 2.5 }) "
                 + "(sqlite import peak \(Format.megabytes(load.sqliteImportPeakRSSBytes)), database \(Format.megabytes(load.sqliteDatabaseBytes)))")
         }
         let slow = size.queries.filter { ($0.ratio ?? 0) > 1 }.map(\.id)
@@ -174,15 +173,5 @@ enum MarkdownReport {
         }
         lines += size.notes.map { "- " + $0 }
         return lines
-    }
-
-    private static func verdict(_ ratio: Double?, atMost target: Double) -> String {
-        guard let ratio else { return "not measured" }
-        return ratio <= target ? "met" : "MISSED"
-    }
-
-    private static func verdict(_ ratio: Double?, below target: Double) -> String {
-        guard let ratio else { return "not measured" }
-        return ratio < target ? "met" : "MISSED"
     }
 }
