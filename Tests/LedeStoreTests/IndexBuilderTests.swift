@@ -60,6 +60,41 @@ import Testing
         #expect(postings(in: block, of: terms) == ["alpha": [0: [1]], "gamma": [0: [0], 1: [1, 2]], "omega": [1: [0]]])
     }
 
+    /// Merged block by block, an index holds the postings one block of all the documents
+    /// gives, and numbers its terms in order of first use: blocks that bring new terms between
+    /// known ones, and a block with none.
+    @Test func blocksMergeIntoTheIndexOneBlockWouldGive() {
+        let blocks = [["red green", "blue red red"], ["green violet", "", "red indigo violet"], ["blue"], [""]]
+        var tokenizer = TermTokenizer()
+        var merged = InvertedIndexBuilder()
+        var builder = IndexBlockBuilder()
+        for documents in blocks {
+            for document in documents { builder.addDocument(document, tokenizer: &tokenizer) }
+            merged.append(builder.finish())
+            builder.startNextBlock()
+        }
+        var whole = IndexBlockBuilder()
+        for document in blocks.joined() { whole.addDocument(document, tokenizer: &tokenizer) }
+        let terms: Set = ["red", "green", "blue", "violet", "indigo"]
+        let index = merged.finish()
+        #expect((0..<Int32(index.termCount)).map { index.terms.term($0) } == ["red", "green", "blue", "violet", "indigo"])
+        #expect(index.documentLengths == [2, 3, 2, 0, 3, 1, 0])
+        var found: [String: [Int32: [UInt32]]] = [:]
+        for term in terms {
+            _ = index.withPostings(of: term) { cursor in
+                var positions: [UInt32] = []
+                while cursor.next() {
+                    cursor.positions(into: &positions)
+                    found[term, default: [:]][cursor.document] = positions
+                }
+            }
+            #expect(index.documentFrequency(of: term) == found[term]?.count)
+        }
+        #expect(found == postings(in: whole.finish(), of: terms))
+        #expect(found["red"] == [0: [0], 1: [1, 2], 4: [0]])
+        #expect(found["blue"] == [1: [0], 5: [0]])
+    }
+
     /// "U.S." is one word of two terms, "Japan's" one of two, a lone dash none.
     @Test func wordsAndTermsOfADocument() {
         var builder = IndexBlockBuilder()
