@@ -17,7 +17,10 @@ import Testing
     func postings(in block: IndexBlock, of terms: Set<String>) -> [String: [Int32: [UInt32]]] {
         var merged = InvertedIndexBuilder()
         merged.append(block)
-        let index = merged.finish()
+        return postings(in: merged.finish(), of: terms)
+    }
+
+    func postings(in index: InvertedIndex, of terms: Set<String>) -> [String: [Int32: [UInt32]]] {
         var result: [String: [Int32: [UInt32]]] = [:]
         for term in terms {
             _ = index.withPostings(of: term) { cursor in
@@ -79,17 +82,8 @@ import Testing
         let index = merged.finish()
         #expect((0..<Int32(index.termCount)).map { index.terms.term($0) } == ["red", "green", "blue", "violet", "indigo"])
         #expect(index.documentLengths == [2, 3, 2, 0, 3, 1, 0])
-        var found: [String: [Int32: [UInt32]]] = [:]
-        for term in terms {
-            _ = index.withPostings(of: term) { cursor in
-                var positions: [UInt32] = []
-                while cursor.next() {
-                    cursor.positions(into: &positions)
-                    found[term, default: [:]][cursor.document] = positions
-                }
-            }
-            #expect(index.documentFrequency(of: term) == found[term]?.count)
-        }
+        let found = postings(in: index, of: terms)
+        for term in terms { #expect(index.documentFrequency(of: term) == found[term]?.count) }
         #expect(found == postings(in: whole.finish(), of: terms))
         #expect(found["red"] == [0: [0], 1: [1, 2], 4: [0]])
         #expect(found["blue"] == [1: [0], 5: [0]])
