@@ -89,6 +89,27 @@ import Testing
         #expect(found["blue"] == [1: [0], 5: [0]])
     }
 
+    /// A builder that let go of its storage between blocks indexes the next block as one
+    /// that kept it.
+    @Test func aBuilderThatReleasedItsStorageIndexesTheNextBlockTheSame() {
+        var tokenizer = TermTokenizer()
+        func builder(releasing: Bool) -> IndexBlock {
+            var builder = IndexBlockBuilder()
+            builder.addDocument("alpha beta alpha", tokenizer: &tokenizer)
+            builder.addDocument(String(repeating: "gamma delta ", count: 300), tokenizer: &tokenizer)
+            _ = builder.finish()
+            builder.startNextBlock()
+            if releasing { builder.releaseStorage() }
+            builder.addDocument("gamma alpha", tokenizer: &tokenizer)
+            builder.addDocument("omega gamma gamma", tokenizer: &tokenizer)
+            return builder.finish()
+        }
+        let terms: Set = ["alpha", "gamma", "omega"]
+        let kept = postings(in: builder(releasing: false), of: terms)
+        #expect(postings(in: builder(releasing: true), of: terms) == kept)
+        #expect(kept["gamma"] == [0: [0], 1: [1, 2]])
+    }
+
     /// "U.S." is one word of two terms, "Japan's" one of two, a lone dash none.
     @Test func wordsAndTermsOfADocument() {
         var builder = IndexBlockBuilder()

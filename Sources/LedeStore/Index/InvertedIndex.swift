@@ -246,6 +246,18 @@ struct IndexBlockBuilder {
         placed.removeAll(keepingCapacity: true)
     }
 
+    /// Lets go of the storage `startNextBlock` keeps, sized for the largest block so far:
+    /// before a block much smaller than those (`BlockAssembler.startBlock(ofBytes:)`).
+    mutating func releaseStorage() {
+        pairTerms = []
+        pairDocuments = []
+        pairStarts = [0]
+        positions = []
+        stamps = []
+        pairOfTerm = []
+        placed = []
+    }
+
     /// Groups the pairs by term (a counting sort keeps documents in order) and encodes each
     /// term's postings.
     func finish() -> IndexBlock {

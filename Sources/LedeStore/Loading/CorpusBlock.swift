@@ -78,6 +78,8 @@ struct BlockAssembler {
     private var workspace = ExtractionWorkspace()
     /// The sentences of the paragraph being laid out.
     private var sentenceScratch: [Range<Int>] = []
+    /// The size of the files the last block was read from.
+    private var lastBlockBytes = 0
 
     init(extractor: any ArticleExtractor) {
         self.extractor = extractor
@@ -154,6 +156,19 @@ struct BlockAssembler {
     static func surface(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { TextScanning.isSpace($0) && $0 != " " }) else { return text }
         return text.split(whereSeparator: { $0.unicodeScalars.allSatisfy(TextScanning.isSpace) }).joined(separator: " ")
+    }
+
+    /// Readies the assembler for a block read from `bytes` bytes of files. The indexes keep
+    /// their storage from block to block, sized for the largest so far; before a block less
+    /// than half the size of the last, as blocks shrink towards the corpus's end
+    /// (`CorpusLoader.jsonLinesBlockBytes(remaining:)`), they let it go, so that it does not
+    /// add to the peak of memory that comes then.
+    mutating func startBlock(ofBytes bytes: Int) {
+        if bytes < lastBlockBytes / 2 {
+            titleIndex.releaseStorage()
+            textIndex.releaseStorage()
+        }
+        lastBlockBytes = bytes
     }
 
     /// Hands the block its indexes and starts the next block's.

@@ -27,8 +27,18 @@ public struct CorpusLoadError: Error, Sendable, CustomStringConvertible {
 public enum CorpusLoader {
     /// Seed files per block.
     static let seedFilesPerBlock = 64
-    /// Bytes of JSON Lines per block.
-    static let jsonLinesBlockBytes = 1 << 20
+    /// The bytes of JSON Lines to read into the next block when `remaining` bytes of the
+    /// corpus are left. Each block brings its share of each of its terms' postings to the
+    /// merge, which looks every term of every block up in the corpus's table, so larger blocks
+    /// mean fewer lookups. But memory peaks as the last blocks are merged, with the corpus
+    /// nearly whole and the blocks in flight on top of it; so blocks shrink as the end nears,
+    /// to a sixteenth of what is left.
+    static func jsonLinesBlockBytes(remaining: Int) -> Int {
+        min(largestJSONLinesBlockBytes, max(smallestJSONLinesBlockBytes, remaining / 16))
+    }
+
+    static let largestJSONLinesBlockBytes = 2 << 20
+    static let smallestJSONLinesBlockBytes = 256 << 10
     /// The largest article read: a seed file or a JSON Lines line. Loading holds several copies
     /// of an article and its tokens at once, so a larger one (a mislabelled dump, a file with no
     /// line breaks) is skipped rather than read into memory.
@@ -105,16 +115,22 @@ enum WorkItem: Sendable {
 private final class WorkProducer: @unchecked Sendable {
     private var files: ArraySlice<CorpusFiles.File>
     private var reader: LineBlockReader?
+    /// Bytes of the corpus's files not yet handed out, as their sizes said when found: an
+    /// estimate (a file may have changed since), which only decides the size of blocks.
+    private var remaining: Int
 
     init(_ files: [CorpusFiles.File]) {
         self.files = files[...]
+        remaining = files.reduce(0) { $0 + $1.size }
     }
 
     /// Called under `OrderedParallelMap`'s lock.
     func next() -> WorkItem? {
         if let current = reader {
-            switch current.nextBlock() {
-            case .block(let bytes, let firstLine): return .jsonLines(current.file, bytes: bytes, firstLine: firstLine)
+            switch current.nextBlock(size: CorpusLoader.jsonLinesBlockBytes(remaining: remaining)) {
+            case .block(let bytes, let firstLine):
+                remaining -= bytes.count
+                return .jsonLines(current.file, bytes: bytes, firstLine: firstLine)
             case .overlong(let line):
                 return .skippedLine(current.file, line: line, reason: "skipped: the line is longer than \(CorpusLoader.maximumArticleSize), the most one article may have")
             case .failed(let reason):
@@ -131,6 +147,7 @@ private final class WorkProducer: @unchecked Sendable {
         case .seed:
             let batch = files.prefix { $0.format == .seed }.prefix(CorpusLoader.seedFilesPerBlock)
             files = files.dropFirst(batch.count)
+            remaining -= batch.reduce(0) { $0 + $1.size }
             return .seedFiles(Array(batch))
         case .jsonLines:
             files = files.dropFirst()
@@ -172,7 +189,7 @@ private final class LineBlockReader {
     private init(file: CorpusFiles.File, descriptor: Int32) {
         self.file = file
         self.descriptor = descriptor
-        chunk = [UInt8](repeating: 0, count: min(CorpusLoader.jsonLinesBlockBytes, max(4096, file.size + 1)))
+        chunk = [UInt8](repeating: 0, count: min(CorpusLoader.smallestJSONLinesBlockBytes, max(4096, file.size + 1)))
     }
 
     deinit {
@@ -190,12 +207,14 @@ private final class LineBlockReader {
         return .success(LineBlockReader(file: file, descriptor: fd))
     }
 
-    func nextBlock() -> Block {
+    /// The next block of whole lines: at least `size` bytes where the file has them, and at
+    /// least one line.
+    func nextBlock(size: Int) -> Block {
         var buffer = carry
         carry = []
         var hasNewline = Self.firstNewline(in: buffer, from: 0) != nil
         // Read until the buffer holds at least one whole line and a block's worth of bytes.
-        reading: while !atEnd && (buffer.count < CorpusLoader.jsonLinesBlockBytes || !hasNewline) {
+        reading: while !atEnd && (buffer.count < size || !hasNewline) {
             let got: Int
             switch readChunk() {
             case .bytes(let count): got = count
@@ -283,6 +302,7 @@ private final class AssemblerBox: @unchecked Sendable {
         var block = CorpusBlock()
         switch item {
         case .seedFiles(let files):
+            assembler.startBlock(ofBytes: files.reduce(0) { $0 + $1.size })
             for file in files {
                 block.fileCount += 1
                 block.inputBytes += file.size
@@ -294,6 +314,7 @@ private final class AssemblerBox: @unchecked Sendable {
         case .jsonLines(let file, let bytes, let firstLine):
             if firstLine == 1 { block.fileCount += 1 }
             block.inputBytes = bytes.count
+            assembler.startBlock(ofBytes: bytes.count)
             let stem = Self.stem(of: file.name)
             bytes.withUnsafeBufferPointer { buffer in
                 var lineNumber = firstLine
