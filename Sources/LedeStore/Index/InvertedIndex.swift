@@ -263,17 +263,64 @@ struct IndexBlockBuilder {
     func finish() -> IndexBlock {
         let termCount = terms.count
         let pairCount = pairTerms.count
-        // Counting sort of the pairs by term: `counts[t]` is where term t's pairs begin.
-        var counts = [Int32](repeating: 0, count: termCount + 1)
-        var order = [Int32](repeating: 0, count: pairCount)
-        counts.withUnsafeMutableBufferPointer { counts in
-            for term in pairTerms { counts[Int(term) + 1] += 1 }
-            for index in 0..<termCount { counts[index + 1] += counts[index] }
-            var next = Array(counts)
-            order.withUnsafeMutableBufferPointer { order in
-                for (pair, term) in pairTerms.enumerated() {
-                    order[Int(next[Int(term)])] = Int32(pair)
-                    next[Int(term)] += 1
+        // The sort reads the pairs in their order and writes each pair's document and positions
+        // where its term's go, so that encoding then reads them in order too. Read in term
+        // order instead, nearly every pair's positions missed the cache, and a read that
+        // misses must be waited for, where a write that misses need not.
+        //
+        // `pairsBefore[t]` and `positionsBefore[t]`: where term t's pairs and positions begin.
+        var pairsBefore = [Int32](repeating: 0, count: termCount + 1)
+        var positionsBefore = [Int32](repeating: 0, count: termCount + 1)
+        pairTerms.withUnsafeBufferPointer { pairTerms in
+            pairStarts.withUnsafeBufferPointer { pairStarts in
+                pairsBefore.withUnsafeMutableBufferPointer { pairsBefore in
+                    positionsBefore.withUnsafeMutableBufferPointer { positionsBefore in
+                        for (pair, term) in pairTerms.enumerated() {
+                            pairsBefore[Int(term) + 1] += 1
+                            positionsBefore[Int(term) + 1] += pairStarts[pair + 1] - pairStarts[pair]
+                        }
+                        for term in 0..<termCount {
+                            pairsBefore[term + 1] += pairsBefore[term]
+                            positionsBefore[term + 1] += positionsBefore[term]
+                        }
+                    }
+                }
+            }
+        }
+        // Each pair's document, and where its positions end, in term order; the positions too.
+        var sortedDocuments = [Int32](repeating: 0, count: pairCount)
+        var sortedEnds = [Int32](repeating: 0, count: pairCount)
+        var sortedPositions = [UInt32](repeating: 0, count: positions.count)
+        var nextPair = pairsBefore
+        var nextPosition = positionsBefore
+        pairTerms.withUnsafeBufferPointer { pairTerms in
+            pairDocuments.withUnsafeBufferPointer { pairDocuments in
+                pairStarts.withUnsafeBufferPointer { pairStarts in
+                    positions.withUnsafeBufferPointer { positions in
+                        sortedDocuments.withUnsafeMutableBufferPointer { sortedDocuments in
+                            sortedEnds.withUnsafeMutableBufferPointer { sortedEnds in
+                                sortedPositions.withUnsafeMutableBufferPointer { sortedPositions in
+                                    nextPair.withUnsafeMutableBufferPointer { nextPair in
+                                        nextPosition.withUnsafeMutableBufferPointer { nextPosition in
+                                            for (pair, term) in pairTerms.enumerated() {
+                                                let t = Int(term)
+                                                let slot = Int(nextPair[t])
+                                                nextPair[t] += 1
+                                                sortedDocuments[slot] = pairDocuments[pair]
+                                                var to = Int(nextPosition[t])
+                                                for from in Int(pairStarts[pair])..<Int(pairStarts[pair + 1]) {
+                                                    sortedPositions[to] = positions[from]
+                                                    to += 1
+                                                }
+                                                nextPosition[t] = Int32(to)
+                                                sortedEnds[slot] = Int32(to)
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -290,30 +337,36 @@ struct IndexBlockBuilder {
             var offset = 0
             starts.withUnsafeMutableBufferPointer { starts in
                 lastDocuments.withUnsafeMutableBufferPointer { lastDocuments in
-                    for term in 0..<termCount {
-                        starts[term] = Int32(offset)
-                        var previousDocument: Int32 = 0
-                        for slot in Int(counts[term])..<Int(counts[term + 1]) {
-                            let pair = Int(order[slot])
-                            let document = pairDocuments[pair]
-                            let first = Int(pairStarts[pair])
-                            let end = Int(pairStarts[pair + 1])
-                            VarInt.writeDocument(gap: document - previousDocument, frequency: end - first, to: base, at: &offset)
-                            previousDocument = document
-                            var previousPosition: UInt32 = 0
-                            for index in first..<end {
-                                VarInt.write(positions[index] - previousPosition, to: base, at: &offset)
-                                previousPosition = positions[index]
+                    sortedDocuments.withUnsafeBufferPointer { sortedDocuments in
+                        sortedEnds.withUnsafeBufferPointer { sortedEnds in
+                            sortedPositions.withUnsafeBufferPointer { sortedPositions in
+                                for term in 0..<termCount {
+                                    starts[term] = Int32(offset)
+                                    var previousDocument: Int32 = 0
+                                    var first = Int(positionsBefore[term])
+                                    for slot in Int(pairsBefore[term])..<Int(pairsBefore[term + 1]) {
+                                        let document = sortedDocuments[slot]
+                                        let end = Int(sortedEnds[slot])
+                                        VarInt.writeDocument(gap: document - previousDocument, frequency: end - first, to: base, at: &offset)
+                                        previousDocument = document
+                                        var previousPosition: UInt32 = 0
+                                        for index in first..<end {
+                                            VarInt.write(sortedPositions[index] - previousPosition, to: base, at: &offset)
+                                            previousPosition = sortedPositions[index]
+                                        }
+                                        first = end
+                                    }
+                                    lastDocuments[term] = previousDocument
+                                }
                             }
                         }
-                        lastDocuments[term] = previousDocument
                     }
                     starts[termCount] = Int32(offset)
                 }
             }
             written = offset
         }
-        let documentCounts = (0..<termCount).map { counts[$0 + 1] - counts[$0] }
+        let documentCounts = (0..<termCount).map { pairsBefore[$0 + 1] - pairsBefore[$0] }
         return IndexBlock(
             terms: terms, bytes: bytes, starts: starts, documentCounts: documentCounts, lastDocuments: lastDocuments,
             documentLengths: documentLengths)
