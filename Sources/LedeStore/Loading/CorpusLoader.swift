@@ -182,8 +182,9 @@ private final class LineBlockReader {
         var message: String
     }
 
-    /// What one read fills: a block's worth, or less for a small file, which is read whole
-    /// (and its end found) by a read or two.
+    /// What one read fills: the smallest block's worth, or less for a small file, which is
+    /// read whole (and its end found) by a read or two. A block takes every whole line read,
+    /// so a larger read would make larger blocks.
     private var chunk: [UInt8]
 
     private init(file: CorpusFiles.File, descriptor: Int32) {
@@ -212,6 +213,8 @@ private final class LineBlockReader {
     func nextBlock(size: Int) -> Block {
         var buffer = carry
         carry = []
+        // Room for the block and one more read, so that filling it copies nothing.
+        buffer.reserveCapacity(size + chunk.count)
         var hasNewline = Self.firstNewline(in: buffer, from: 0) != nil
         // Read until the buffer holds at least one whole line and a block's worth of bytes.
         reading: while !atEnd && (buffer.count < size || !hasNewline) {
