@@ -81,12 +81,13 @@ public enum CorpusLoader {
         // Here rather than on a worker's first article, where the other workers would wait for it.
         options.extractor.prepare()
         let allFiles = discovered.flatMap(\.files)
-        var builder = CorpusBuilder(corpusBytes: allFiles.reduce(0) { $0 + $1.size })
+        let corpusBytes = allFiles.reduce(0) { $0 + $1.size }
+        var builder = CorpusBuilder(corpusBytes: corpusBytes)
         for files in discovered {
             for issue in files.issues { builder.record(issue, countingFile: false) }
         }
 
-        let producer = WorkProducer(allFiles)
+        let producer = WorkProducer(allFiles, bytes: corpusBytes)
         let assemblers = (0..<options.workers).map { _ in AssemblerBox(BlockAssembler(extractor: options.extractor)) }
         OrderedParallelMap.run(
             workers: options.workers, window: options.workers + 1,
@@ -119,9 +120,10 @@ private final class WorkProducer: @unchecked Sendable {
     /// estimate (a file may have changed since), which only decides the size of blocks.
     private var remaining: Int
 
-    init(_ files: [CorpusFiles.File]) {
+    /// Hands out `files`, whose sizes add up to `bytes`.
+    init(_ files: [CorpusFiles.File], bytes: Int) {
         self.files = files[...]
-        remaining = files.reduce(0) { $0 + $1.size }
+        remaining = bytes
     }
 
     /// Called under `OrderedParallelMap`'s lock.
@@ -305,10 +307,10 @@ private final class AssemblerBox: @unchecked Sendable {
         var block = CorpusBlock()
         switch item {
         case .seedFiles(let files):
-            assembler.startBlock(ofBytes: files.reduce(0) { $0 + $1.size })
+            block.inputBytes = files.reduce(0) { $0 + $1.size }
+            assembler.startBlock(ofBytes: block.inputBytes)
             for file in files {
                 block.fileCount += 1
-                block.inputBytes += file.size
                 switch Self.readSeed(file) {
                 case .success(let draft): assembler.append(draft, to: &block)
                 case .failure(let issue): block.issues.append(issue)
