@@ -325,7 +325,7 @@ private final class AssemblerBox: @unchecked Sendable {
                 var lineNumber = firstLine
                 var start = 0
                 while start < buffer.count {
-                    let end = LineBlockReader.firstNewline(in: bytes, from: start) ?? buffer.count
+                    let end = ByteWord.firstLineFeed(in: buffer, from: start) ?? buffer.count
                     let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
                     switch JSONLinesReader.read(line: line, number: lineNumber, file: file.name, fileStem: stem) {
                     case .success(let draft)?: assembler.append(draft, to: &block)
