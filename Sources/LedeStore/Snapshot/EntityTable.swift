@@ -5,13 +5,13 @@ enum EntityTable {
     static let rowsPerBatch = 1 << 16
 
     static func encode(_ entities: [Entity], rows: Range<Int>, into encoder: inout SnapshotEncoder) {
-        let batch = entities[rows]
+        // Each column reads its field from the array in place (see `ArticleTable.encode`).
         encoder.append(batch: rows)
-        encoder.append(strings: batch.map(\.name))
-        encoder.append(column: batch.map(\.kind.rawValue))
-        encoder.append(stringLists: batch.map(\.aliases))
-        encoder.append(stringLists: batch.map(\.roles))
-        encoder.append(symbols: batch.map(\.country))
+        encoder.append(strings: rows.map { entities[$0].name })
+        encoder.append(column: rows.map { entities[$0].kind.rawValue })
+        encoder.append(stringLists: rows.map { entities[$0].aliases })
+        encoder.append(stringLists: rows.map { entities[$0].roles })
+        encoder.append(symbols: rows.map { entities[$0].country })
     }
 
     static func decode(from decoder: inout SnapshotDecoder, summary: SnapshotSummary, into entities: inout [Entity]) throws(SnapshotError) {
