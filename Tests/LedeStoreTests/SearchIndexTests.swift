@@ -108,6 +108,45 @@ import Testing
         #expect(snippet == "…sponsored censorship activities, [human rights] violations and abuses, and other abuses in…")
     }
 
+    /// Ranking agrees with matching, and each word or phrase adds to a hit's score what it
+    /// scores alone: an alternative or an exclusion changes which articles match, not how the
+    /// words they hold are weighed.
+    @Test func rankedHitsAreTheMatchesScoredItemByItem() throws {
+        let folder = try Fixtures.TemporaryFolder()
+        let bodies = [
+            "North Korea fired a missile, Japan said. Tokyo protested to North Korea.",
+            "Japan and the United States held talks in Tokyo.",
+            "Talks on North Korea opened in Beijing.",
+            "Beijing and Tokyo traded goods. Korea was not discussed.",
+            "Markets in London rose.",
+        ]
+        let lines = bodies.enumerated().map { index, body in #"{"id": "a\#(index)", "title": "Item \#(index)", "body": "\#(body)"}"# }
+        try folder.write("set.jsonl", lines.joined(separator: "\n") + "\n")
+        let search = try CorpusLoader.load(folder.path).search
+        func hits(_ text: String) throws -> [SearchHit] { search.search(try SearchQuery(parsing: text)) }
+
+        for text in ["\"north korea\" OR japan -beijing", "talks \"north korea\"", "korea korea", "tokyo OR london OR absent", "absent"] {
+            let query = try SearchQuery(parsing: text)
+            let ranked = search.search(query)
+            #expect(ranked.map(\.article).sorted() == search.articles(matching: query), "\(text)")
+            #expect(ranked.count == search.count(query), "\(text)")
+            #expect(zip(ranked, ranked.dropFirst()).allSatisfy { $0.score > $1.score || ($0.score == $1.score && $0.article < $1.article) })
+        }
+
+        let phrase = Dictionary(uniqueKeysWithValues: try hits("\"north korea\"").map { ($0.article, $0.score) })
+        let japan = Dictionary(uniqueKeysWithValues: try hits("japan").map { ($0.article, $0.score) })
+        #expect(phrase.count == 2 && japan.count == 2)
+        for hit in try hits("\"north korea\" OR japan") {
+            #expect(abs(hit.score - ((phrase[hit.article] ?? 0) + (japan[hit.article] ?? 0))) < 1e-9)
+        }
+        // The exclusion drops article 2 (Beijing) and leaves the others' scores as they were.
+        let excluding = try hits("\"north korea\" OR japan -beijing")
+        #expect(excluding.map(\.article.rawValue).sorted() == [0, 1])
+        for hit in excluding {
+            #expect(abs(hit.score - ((phrase[hit.article] ?? 0) + (japan[hit.article] ?? 0))) < 1e-9)
+        }
+    }
+
     @Test func snippetsStopReadingOnceTheExcerptIsWhole() throws {
         let words = (1...400).map { "w\($0)" }
         // The match comes first: the excerpt runs 12 words from 3 before it, then an ellipsis,

@@ -38,13 +38,15 @@ public struct SearchIndex: Sendable {
 
     /// The matching articles, most relevant first (ties in corpus order).
     public func search(_ query: SearchQuery, in field: SearchField? = nil) -> [SearchHit] {
-        let matches = evaluate(query, in: field)
+        // Each item is looked up once: its documents decide the matches, then score them.
+        let positive = positiveOccurrences(query, in: field)
+        let matches = evaluate(query, positive: positive, in: field)
         guard !matches.isEmpty else { return [] }
         var scores = [Double](repeating: 0, count: matches.count)
         let documents = Double(text.documentCount)
         let averageLength = max(1, averageLength(in: field))
-        for item in query.positiveItems {
-            let itemMatches = occurrences(of: item, in: field)
+        // In the order of `query.positiveItems`.
+        for itemMatches in positive.joined() {
             guard !itemMatches.isEmpty else { continue }
             let n = Double(itemMatches.count)
             let idf = log((documents - n + 0.5) / (n + 0.5) + 1)
@@ -91,23 +93,29 @@ public struct SearchIndex: Sendable {
     // MARK: Matching
 
     private func evaluate(_ query: SearchQuery, in field: SearchField?) -> DocumentMatches {
+        evaluate(query, positive: positiveOccurrences(query, in: field), in: field)
+    }
+
+    /// The documents of each alternative of each clause that is not excluded.
+    private func positiveOccurrences(_ query: SearchQuery, in field: SearchField?) -> [[DocumentMatches]] {
+        query.clauses.filter { !$0.excluded }.map { clause in clause.alternatives.map { occurrences(of: $0, in: field) } }
+    }
+
+    /// The documents that match `query`, given the `positiveOccurrences` of its items.
+    private func evaluate(_ query: SearchQuery, positive: [[DocumentMatches]], in field: SearchField?) -> DocumentMatches {
         var result: DocumentMatches?
         // Intersect the rarest clauses first.
-        let positive = query.clauses.filter { !$0.excluded }.map { clause(matches: $0, in: field) }
+        let clauses = positive.map { alternatives in alternatives.reduce(DocumentMatches()) { $0.union($1) } }
             .sorted { $0.count < $1.count }
-        for matches in positive {
+        for matches in clauses {
             result = result.map { $0.intersection(matches) } ?? matches
             if result?.isEmpty == true { return DocumentMatches() }
         }
         guard var result else { return DocumentMatches() }
         for clause in query.clauses where clause.excluded {
-            result = result.subtracting(self.clause(matches: clause, in: field))
+            result = result.subtracting(clause.alternatives.reduce(DocumentMatches()) { $0.union(occurrences(of: $1, in: field)) })
         }
         return result
-    }
-
-    private func clause(matches clause: SearchQuery.Clause, in field: SearchField?) -> DocumentMatches {
-        clause.alternatives.reduce(DocumentMatches()) { $0.union(occurrences(of: $1, in: field)) }
     }
 
     /// Documents holding the item, with how often it occurs in the searched fields together.
