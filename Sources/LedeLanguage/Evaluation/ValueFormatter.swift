@@ -73,23 +73,42 @@ public struct ValueFormatter {
     }
 
     public static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var s = s  // withUTF8 needs a variable; a native string is not copied
+        return s.withUTF8 { bytes in
+            // Byte by byte into one buffer: a snippet or a text is mostly bytes that need no
+            // escape, and appending them as scalars to a String cost more than the search.
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 2)
+            out.append(UInt8(ascii: "\""))
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), byte]
+                case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+                case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                case ..<0x20: appendEscape(UInt32(byte), to: &out)
+                // U+2028 and U+2029 (E2 80 A8 and E2 80 A9), which JavaScript reads as line ends.
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    appendEscape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
+                    i += 2
+                default: out.append(byte)
                 }
+                i += 1
             }
+            out.append(UInt8(ascii: "\""))
+            return String(decoding: out, as: UTF8.self)
         }
-        return out + "\""
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// `\u` and four lowercase hex digits.
+    private static func appendEscape(_ value: UInt32, to out: inout [UInt8]) {
+        out += [UInt8(ascii: "\\"), UInt8(ascii: "u")]
+        for shift: UInt32 in [12, 8, 4, 0] {
+            out.append(hexDigits[Int((value >> shift) & 0xF)])
+        }
     }
 }
