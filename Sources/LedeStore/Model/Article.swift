@@ -43,13 +43,19 @@ public struct Article: Sendable {
         updated: ZonedDateTime? = nil, source: String?, section: String?, captions: [String] = [],
         text: String, isASCII: Bool? = nil, words: Int32, notes: [String] = [], extra: String? = nil
     ) {
-        // Reserved at its final size: appending to a growing string could leave it with
-        // room to spare, the very bytes this layout saves.
-        var labels = ""
-        labels.reserveCapacity(key.utf8.count + (extra?.utf8.count ?? 0))
-        labels += key
-        if let extra { labels += extra }
-        self.labels = labels
+        if let extra {
+            // Reserved at its final size: appending to a growing string could leave it with
+            // room to spare, the very bytes this layout saves.
+            var labels = ""
+            labels.reserveCapacity(key.utf8.count + extra.utf8.count)
+            labels += key
+            labels += extra
+            self.labels = labels
+        } else {
+            // Most articles have no extra members: the key's own storage serves, rather than
+            // a copy of it in a second allocation.
+            self.labels = key
+        }
         self.keyEnd = Int32(key.utf8.count)
         self.title = title
         self.file = file
