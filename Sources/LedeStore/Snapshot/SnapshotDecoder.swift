@@ -119,23 +119,37 @@ struct SnapshotDecoder {
 
     // MARK: Checking what was read
 
+    // The checks run for every identifier and range of millions of rows: they are inlined,
+    // and only their errors, made out of line, take a call.
+
     /// An identifier that must point into a table of `count` rows.
+    @inline(__always)
     func id<ID: CorpusID>(_ raw: Int32, below count: Int, _: ID.Type = ID.self) throws(SnapshotError) -> ID {
-        guard raw >= 0, Int(raw) < count else { throw corrupt("an identifier \(raw) beyond the \(count) rows it points into") }
+        guard raw >= 0, Int(raw) < count else { throw identifierError(raw, count) }
         return ID(rawValue: raw)
     }
 
+    @inline(never)
+    private func identifierError(_ raw: Int32, _ count: Int) -> SnapshotError {
+        corrupt("an identifier \(raw) beyond the \(count) rows it points into")
+    }
+
     /// An identifier, or nil for -1.
+    @inline(__always)
     func optionalID<ID: CorpusID>(_ raw: Int32, below count: Int, _: ID.Type = ID.self) throws(SnapshotError) -> ID? {
         raw == -1 ? nil : try id(raw, below: count)
     }
 
     /// A range that must lie within `0..<limit`.
+    @inline(__always)
     func range(_ lower: Int32, _ upper: Int32, within limit: Int = Int(Int32.max)) throws(SnapshotError) -> Range<Int32> {
-        guard lower >= 0, lower <= upper, Int(upper) <= limit else {
-            throw corrupt("a range \(lower)..<\(upper) outside 0..<\(limit)")
-        }
+        guard lower >= 0, lower <= upper, Int(upper) <= limit else { throw rangeError(lower, upper, limit) }
         return lower..<upper
+    }
+
+    @inline(never)
+    private func rangeError(_ lower: Int32, _ upper: Int32, _ limit: Int) -> SnapshotError {
+        corrupt("a range \(lower)..<\(upper) outside 0..<\(limit)")
     }
 
     /// One of an enumeration's raw values.
