@@ -105,17 +105,21 @@ public struct SearchIndex: Sendable {
     private func evaluate(_ query: SearchQuery, positive: [[DocumentMatches]], in field: SearchField?) -> DocumentMatches {
         var result: DocumentMatches?
         // Intersect the rarest clauses first.
-        let clauses = positive.map { alternatives in alternatives.reduce(DocumentMatches()) { $0.union($1) } }
-            .sorted { $0.count < $1.count }
+        let clauses = positive.map(Self.union).sorted { $0.count < $1.count }
         for matches in clauses {
             result = result.map { $0.intersection(matches) } ?? matches
             if result?.isEmpty == true { return DocumentMatches() }
         }
         guard var result else { return DocumentMatches() }
         for clause in query.clauses where clause.excluded {
-            result = result.subtracting(clause.alternatives.reduce(DocumentMatches()) { $0.union(occurrences(of: $1, in: field)) })
+            result = result.subtracting(Self.union(clause.alternatives.map { occurrences(of: $0, in: field) }))
         }
         return result
+    }
+
+    /// The documents of a clause: those of any of its alternatives.
+    private static func union(_ alternatives: [DocumentMatches]) -> DocumentMatches {
+        alternatives.reduce(DocumentMatches()) { $0.union($1) }
     }
 
     /// Documents holding the item, with how often it occurs in the searched fields together.
