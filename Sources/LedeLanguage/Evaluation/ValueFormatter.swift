@@ -72,11 +72,14 @@ public struct ValueFormatter {
         }
     }
 
+    /// `s` as a JSON string: quoted, with quotes, backslashes, control characters and
+    /// U+2028/U+2029 (which JavaScript reads as line ends) escaped.
     public static func jsonString(_ s: String) -> String {
         var s = s  // withUTF8 needs a variable; a native string is not copied
         return s.withUTF8 { bytes in
             // Byte by byte into one buffer: a snippet or a text is mostly bytes that need no
-            // escape, and appending them as scalars to a String cost more than the search.
+            // escape, and appending them one scalar at a time to a String cost as much as the
+            // search that found the snippets.
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 2)
             out.append(UInt8(ascii: "\""))
