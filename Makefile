@@ -54,7 +54,7 @@ bench: release
 ## Tests/Fuzz/Corpus is only read), crashes and hangs to .build-fuzz/artifacts, each run's log
 ## to .build-fuzz/<target>.log. FUZZ_FLAGS adds libFuzzer options (-jobs=2, -max_len=65536).
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= FuzzQuery FuzzSeedFile FuzzJSONLines
+FUZZ_TARGETS ?= FuzzQuery FuzzSeedFile FuzzJSONLines FuzzSnapshot
 FUZZ_FLAGS ?=
 FUZZ_BUILD = .build-fuzz/build
 
@@ -68,8 +68,9 @@ fuzz: deps
 	@# seen to keep one built against an older layout of a Lede struct, which ASan then reports
 	@# as a stack buffer overflow.
 	touch Tests/Fuzz/Sources/*/*.swift
+	@# -enable-testing: FuzzSnapshot reads snapshots through LedeStore's internal reader.
 	$(SWIFT) build --package-path Tests/Fuzz --scratch-path $(FUZZ_BUILD) -c release \
-		-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+		-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -enable-testing
 	@mkdir -p .build-fuzz/artifacts .build-fuzz/tmp
 	@for target in $(FUZZ_TARGETS); do \
 		mkdir -p .build-fuzz/corpus/$$target; \

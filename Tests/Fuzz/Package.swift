@@ -2,10 +2,11 @@
 //
 // Fuzz targets for Lede, run with libFuzzer by `make fuzz` from the repository's root.
 // Each executable defines `LLVMFuzzerTestOneInput`; build them with
-// `-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library`. To replay an input that
-// failed: `.build-fuzz/build/release/FuzzQuery .build-fuzz/artifacts/FuzzQuery-crash-…`.
+// `-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -enable-testing`. To
+// replay an input that failed: `.build-fuzz/build/release/FuzzQuery .build-fuzz/artifacts/FuzzQuery-crash-…`.
 // Tests/Fuzz/Corpus/<target> holds the seed inputs: valid queries from examples/ and
-// Grammar.md, the seed article, JSON Lines records, and broken variants of each.
+// Grammar.md, the seed article, JSON Lines records, broken variants of each, and lists of
+// byte changes to a snapshot.
 
 import PackageDescription
 
@@ -36,6 +37,15 @@ let package = Package(
         .executableTarget(name: "FuzzSeedFile", dependencies: ["FuzzSupport", "FuzzDriver"]),
         // Bytes → x.jsonl in a folder → the loader with the real extractor → queries.
         .executableTarget(name: "FuzzJSONLines", dependencies: ["FuzzSupport", "FuzzDriver"]),
+        // Bytes → changes to a snapshot of seeds/, behind checksums made to match → the
+        // snapshot reader → queries. Uses LedeStore's internals (-enable-testing).
+        .executableTarget(
+            name: "FuzzSnapshot",
+            dependencies: [
+                "FuzzSupport", "FuzzDriver",
+                .product(name: "LedeShell", package: "Lede"),
+                .product(name: "LedeStore", package: "Lede"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,7 +6,7 @@ import LedeStore
 /// then reads everything back through queries, so every field the loader filled is formatted.
 public enum LoadedFile {
     /// Touches each collection and each field the loader or the extractor sets.
-    static let queries = """
+    public static let queries = """
         .corpus
         articles | select id, key, file, title, published, updated, timezone, source, section, dateline, captions, words, notes, extra
         articles | select text, related, entities, mentions, quotes, dates
