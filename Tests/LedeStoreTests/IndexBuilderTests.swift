@@ -98,8 +98,7 @@ import Testing
             builder.addDocument("alpha beta alpha", tokenizer: &tokenizer)
             builder.addDocument(String(repeating: "gamma delta ", count: 300), tokenizer: &tokenizer)
             _ = builder.finish()
-            builder.startNextBlock()
-            if releasing { builder.releaseStorage() }
+            builder.startNextBlock(keepingCapacity: !releasing)
             builder.addDocument("gamma alpha", tokenizer: &tokenizer)
             builder.addDocument("omega gamma gamma", tokenizer: &tokenizer)
             return builder.finish()

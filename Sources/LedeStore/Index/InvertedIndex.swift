@@ -230,32 +230,22 @@ struct IndexBlockBuilder {
 
     private static func blockTermTable() -> TermTable { TermTable(capacity: 1 << 13) }
 
-    /// Empties the builder for the next block, keeping its arrays' storage: blocks are alike in
-    /// size, and a new builder's arrays would grow to the same size again by copying.
-    mutating func startNextBlock() {
+    /// Empties the builder for the next block. Its arrays keep their storage unless
+    /// `keepingCapacity` is false: blocks are mostly alike in size, and a new builder's arrays
+    /// would grow to the same size again by copying; but storage sized for the largest block so
+    /// far is let go before a much smaller one (`BlockAssembler.startBlock(ofBytes:)`).
+    mutating func startNextBlock(keepingCapacity: Bool = true) {
         terms = Self.blockTermTable()
-        pairTerms.removeAll(keepingCapacity: true)
-        pairDocuments.removeAll(keepingCapacity: true)
-        pairStarts.removeAll(keepingCapacity: true)
+        pairTerms.removeAll(keepingCapacity: keepingCapacity)
+        pairDocuments.removeAll(keepingCapacity: keepingCapacity)
+        pairStarts.removeAll(keepingCapacity: keepingCapacity)
         pairStarts.append(0)
-        positions.removeAll(keepingCapacity: true)
-        documentLengths.removeAll(keepingCapacity: true)
+        positions.removeAll(keepingCapacity: keepingCapacity)
+        documentLengths.removeAll(keepingCapacity: keepingCapacity)
         // Documents count from zero again, so no stamp may survive.
-        stamps.removeAll(keepingCapacity: true)
-        pairOfTerm.removeAll(keepingCapacity: true)
-        placed.removeAll(keepingCapacity: true)
-    }
-
-    /// Lets go of the storage `startNextBlock` keeps, sized for the largest block so far:
-    /// before a block much smaller than those (`BlockAssembler.startBlock(ofBytes:)`).
-    mutating func releaseStorage() {
-        pairTerms = []
-        pairDocuments = []
-        pairStarts = [0]
-        positions = []
-        stamps = []
-        pairOfTerm = []
-        placed = []
+        stamps.removeAll(keepingCapacity: keepingCapacity)
+        pairOfTerm.removeAll(keepingCapacity: keepingCapacity)
+        placed.removeAll(keepingCapacity: keepingCapacity)
     }
 
     /// Groups the pairs by term (a counting sort keeps documents in order) and encodes each

@@ -165,8 +165,8 @@ struct BlockAssembler {
     /// add to the peak of memory that comes then.
     mutating func startBlock(ofBytes bytes: Int) {
         if bytes < lastBlockBytes / 2 {
-            titleIndex.releaseStorage()
-            textIndex.releaseStorage()
+            titleIndex.startNextBlock(keepingCapacity: false)
+            textIndex.startNextBlock(keepingCapacity: false)
         }
         lastBlockBytes = bytes
     }
