@@ -11,6 +11,11 @@ struct CorpusFiles {
         case jsonLines
     }
 
+    /// The sizes of `files`, added up.
+    static func bytes(of files: some Sequence<File>) -> Int {
+        files.reduce(0) { $0 + $1.size }
+    }
+
     struct File: Sendable {
         /// Absolute or as-given path, to open.
         var path: String

@@ -81,7 +81,7 @@ public enum CorpusLoader {
         // Here rather than on a worker's first article, where the other workers would wait for it.
         options.extractor.prepare()
         let allFiles = discovered.flatMap(\.files)
-        let corpusBytes = allFiles.reduce(0) { $0 + $1.size }
+        let corpusBytes = CorpusFiles.bytes(of: allFiles)
         var builder = CorpusBuilder(corpusBytes: corpusBytes)
         for files in discovered {
             for issue in files.issues { builder.record(issue, countingFile: false) }
@@ -104,7 +104,8 @@ public enum CorpusLoader {
 
 /// One unit of loading work.
 enum WorkItem: Sendable {
-    case seedFiles([CorpusFiles.File])
+    /// Seed files, and their sizes added up.
+    case seedFiles([CorpusFiles.File], bytes: Int)
     case jsonLines(CorpusFiles.File, bytes: [UInt8], firstLine: Int)
     case unreadable(CorpusFiles.File, reason: String)
     /// A JSON Lines line that was not read.
@@ -149,8 +150,9 @@ private final class WorkProducer: @unchecked Sendable {
         case .seed:
             let batch = files.prefix { $0.format == .seed }.prefix(CorpusLoader.seedFilesPerBlock)
             files = files.dropFirst(batch.count)
-            remaining -= batch.reduce(0) { $0 + $1.size }
-            return .seedFiles(Array(batch))
+            let bytes = CorpusFiles.bytes(of: batch)
+            remaining -= bytes
+            return .seedFiles(Array(batch), bytes: bytes)
         case .jsonLines:
             files = files.dropFirst()
             switch LineBlockReader.open(file) {
@@ -306,8 +308,8 @@ private final class AssemblerBox: @unchecked Sendable {
     func process(_ item: WorkItem) -> CorpusBlock {
         var block = CorpusBlock()
         switch item {
-        case .seedFiles(let files):
-            block.inputBytes = files.reduce(0) { $0 + $1.size }
+        case .seedFiles(let files, let bytes):
+            block.inputBytes = bytes
             assembler.startBlock(ofBytes: block.inputBytes)
             for file in files {
                 block.fileCount += 1

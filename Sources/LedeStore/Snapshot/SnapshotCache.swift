@@ -60,7 +60,7 @@ public struct SnapshotCache: Sendable {
         let started = ContinuousClock.now
         let corpus = CorpusLoader.load(roots, discovered: discovered, options: options)
         let elapsed = started.duration(to: .now)
-        let bytes = discovered.reduce(0) { $0 + $1.files.reduce(0) { $0 + $1.size } }
+        let bytes = discovered.reduce(0) { $0 + CorpusFiles.bytes(of: $1.files) }
 
         var notes: [String] = []
         if elapsed >= .seconds(minimumLoadSeconds) || bytes >= minimumBytes {
