@@ -53,7 +53,8 @@ import Testing
     }
 
     /// Random bytes, counts and limits: every read ends, inside the bytes (which the sanitizer
-    /// runs check), with documents rising and below the limit.
+    /// runs check), with documents rising and below the limit, and no more of them than
+    /// `maximumDocuments`.
     @Test func readsRandomBytesSafely() {
         var random = SplitMix(seed: 0x5EED)
         for _ in 0..<20_000 {
@@ -64,7 +65,10 @@ import Testing
                 var cursor = PostingCursor(buffer, count: count, documentLimit: limit)
                 var previous: Int32 = -1
                 var positions: [UInt32] = []
+                var documents = 0
                 while cursor.next() {
+                    documents += 1
+                    #expect(documents <= cursor.maximumDocuments, "searches size their results by it")
                     #expect(cursor.document > previous && cursor.document < limit)
                     #expect(cursor.frequency >= 1 && cursor.frequency <= bytes.count)
                     previous = cursor.document

@@ -68,6 +68,10 @@ struct PostingCursor {
     private let documentLimit: Int32
     private var offset = 0
     private var remaining: Int32
+    /// The most documents it can yield: as many as the list says it holds, and no more than
+    /// its bytes allow. Each document takes two bytes at least, its gap and a position, save
+    /// the last, whose positions are not read before it is yielded.
+    let maximumDocuments: Int
     private var previousDocument: Int32 = -1
     /// The current document, after `next()` returned true.
     private(set) var document: Int32 = -1
@@ -80,6 +84,7 @@ struct PostingCursor {
     init(_ bytes: UnsafeBufferPointer<UInt8>, count: Int32, documentLimit: Int32) {
         self.bytes = bytes
         self.remaining = count
+        self.maximumDocuments = max(0, min(Int(count), (bytes.count + 1) / 2))
         self.documentLimit = documentLimit
     }
 

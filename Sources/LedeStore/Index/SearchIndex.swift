@@ -134,9 +134,9 @@ public struct SearchIndex: Sendable {
     private static func occurrences(of terms: [String], in index: InvertedIndex) -> DocumentMatches {
         if terms.count == 1 {
             return index.withPostings(of: terms[0]) { cursor in
-                var matches = DocumentMatches()
-                while cursor.next() { matches.append(cursor.document, Int32(cursor.frequency)) }
-                return matches
+                DocumentMatches(atMost: cursor.maximumDocuments) { matches in
+                    while cursor.next() { matches.append(cursor.document, Int32(cursor.frequency)) }
+                }
             } ?? DocumentMatches()
         }
         return phraseOccurrences(of: terms, in: index)
@@ -151,28 +151,30 @@ public struct SearchIndex: Sendable {
             ids.append(id)
         }
         return index.withPostings(of: ids) { cursors in
-            var matches = DocumentMatches()
-            var positions: [[UInt32]] = Array(repeating: [], count: cursors.count)
-            // Walk the first term's documents and bring the others up to each.
-            outer: while cursors[0].next() {
-                let document = cursors[0].document
-                for k in 1..<cursors.count {
-                    guard cursors[k].advance(to: document) else { break outer }
-                    guard cursors[k].document == document else { continue outer }
-                }
-                for k in 0..<cursors.count { cursors[k].positions(into: &positions[k]) }
-                var count: Int32 = 0
-                for start in positions[0] {
-                    var found = true
-                    for k in 1..<positions.count where !sortedContains(positions[k], start &+ UInt32(k)) {
-                        found = false
-                        break
+            // A document holding the phrase holds each of its terms.
+            let limit = cursors.lazy.map(\.maximumDocuments).min() ?? 0
+            return DocumentMatches(atMost: limit) { matches in
+                var positions: [[UInt32]] = Array(repeating: [], count: cursors.count)
+                // Walk the first term's documents and bring the others up to each.
+                outer: while cursors[0].next() {
+                    let document = cursors[0].document
+                    for k in 1..<cursors.count {
+                        guard cursors[k].advance(to: document) else { break outer }
+                        guard cursors[k].document == document else { continue outer }
                     }
-                    if found { count += 1 }
+                    for k in 0..<cursors.count { cursors[k].positions(into: &positions[k]) }
+                    var count: Int32 = 0
+                    for start in positions[0] {
+                        var found = true
+                        for k in 1..<positions.count where !sortedContains(positions[k], start &+ UInt32(k)) {
+                            found = false
+                            break
+                        }
+                        if found { count += 1 }
+                    }
+                    if count > 0 { matches.append(document, count) }
                 }
-                if count > 0 { matches.append(document, count) }
             }
-            return matches
         }
     }
 
@@ -204,6 +206,10 @@ public struct SearchIndex: Sendable {
 }
 
 /// Documents in ascending order, each with a frequency.
+///
+/// Each one is written once, into arrays as long as it can get (`init(atMost:)`): a search
+/// makes several, one per field and item, and growing them by appending took as long as
+/// reading the postings.
 struct DocumentMatches {
     private(set) var documents: [Int32] = []
     private(set) var frequencies: [Int32] = []
@@ -211,60 +217,92 @@ struct DocumentMatches {
     var count: Int { documents.count }
     var isEmpty: Bool { documents.isEmpty }
 
-    mutating func append(_ document: Int32, _ frequency: Int32) {
-        documents.append(document)
-        frequencies.append(frequency)
+    init() {}
+
+    /// The matches `body` writes, at most `limit` of them, in ascending order.
+    init(atMost limit: Int, _ body: (inout Writer) -> Void) {
+        var frequencies: [Int32] = []
+        documents = Array(unsafeUninitializedCapacity: limit) { documentSlots, documentCount in
+            frequencies = Array(unsafeUninitializedCapacity: limit) { frequencySlots, frequencyCount in
+                var writer = Writer(documents: documentSlots, frequencies: frequencySlots)
+                body(&writer)
+                frequencyCount = writer.count
+            }
+            documentCount = frequencies.count
+        }
+        self.frequencies = frequencies
+    }
+
+    /// Appends matches to the arrays `init(atMost:)` makes; never more than their capacity.
+    struct Writer {
+        fileprivate let documents: UnsafeMutableBufferPointer<Int32>
+        fileprivate let frequencies: UnsafeMutableBufferPointer<Int32>
+        private(set) var count = 0
+
+        fileprivate init(documents: UnsafeMutableBufferPointer<Int32>, frequencies: UnsafeMutableBufferPointer<Int32>) {
+            self.documents = documents
+            self.frequencies = frequencies
+        }
+
+        /// Adds a match; a match past the capacity is dropped (callers size it to hold all).
+        @inline(__always)
+        mutating func append(_ document: Int32, _ frequency: Int32) {
+            guard count < documents.count else { return }
+            documents[count] = document
+            frequencies[count] = frequency
+            count += 1
+        }
     }
 
     /// Documents in either, frequencies added.
     func union(_ other: DocumentMatches) -> DocumentMatches {
         if isEmpty { return other }
         if other.isEmpty { return self }
-        var result = DocumentMatches()
-        var i = 0
-        var j = 0
-        while i < count || j < other.count {
-            if j == other.count || (i < count && documents[i] < other.documents[j]) {
-                result.append(documents[i], frequencies[i])
-                i += 1
-            } else if i == count || other.documents[j] < documents[i] {
-                result.append(other.documents[j], other.frequencies[j])
-                j += 1
-            } else {
-                result.append(documents[i], frequencies[i] + other.frequencies[j])
-                i += 1
-                j += 1
+        return DocumentMatches(atMost: count + other.count) { result in
+            var i = 0
+            var j = 0
+            while i < count || j < other.count {
+                if j == other.count || (i < count && documents[i] < other.documents[j]) {
+                    result.append(documents[i], frequencies[i])
+                    i += 1
+                } else if i == count || other.documents[j] < documents[i] {
+                    result.append(other.documents[j], other.frequencies[j])
+                    j += 1
+                } else {
+                    result.append(documents[i], frequencies[i] + other.frequencies[j])
+                    i += 1
+                    j += 1
+                }
             }
         }
-        return result
     }
 
     /// Documents in both, frequencies added.
     func intersection(_ other: DocumentMatches) -> DocumentMatches {
-        var result = DocumentMatches()
-        var i = 0
-        var j = 0
-        while i < count && j < other.count {
-            if documents[i] < other.documents[j] { i += 1 }
-            else if other.documents[j] < documents[i] { j += 1 }
-            else {
-                result.append(documents[i], frequencies[i] + other.frequencies[j])
-                i += 1
-                j += 1
+        DocumentMatches(atMost: min(count, other.count)) { result in
+            var i = 0
+            var j = 0
+            while i < count && j < other.count {
+                if documents[i] < other.documents[j] { i += 1 }
+                else if other.documents[j] < documents[i] { j += 1 }
+                else {
+                    result.append(documents[i], frequencies[i] + other.frequencies[j])
+                    i += 1
+                    j += 1
+                }
             }
         }
-        return result
     }
 
     /// Documents in this one and not in `other`.
     func subtracting(_ other: DocumentMatches) -> DocumentMatches {
-        var result = DocumentMatches()
-        var j = 0
-        for i in 0..<count {
-            while j < other.count && other.documents[j] < documents[i] { j += 1 }
-            if j < other.count && other.documents[j] == documents[i] { continue }
-            result.append(documents[i], frequencies[i])
+        DocumentMatches(atMost: count) { result in
+            var j = 0
+            for i in 0..<count {
+                while j < other.count && other.documents[j] < documents[i] { j += 1 }
+                if j < other.count && other.documents[j] == documents[i] { continue }
+                result.append(documents[i], frequencies[i])
+            }
         }
-        return result
     }
 }
