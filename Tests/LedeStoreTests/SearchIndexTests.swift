@@ -176,4 +176,20 @@ import Testing
             try SearchQuery(parsing: "-trump")
         }
     }
+
+    /// The lexer reads Unicode scalars; an error still counts Characters, and any Unicode
+    /// space separates words.
+    @Test func queryErrorsCountCharacters() throws {
+        // "é" written as e and a combining accent, a family emoji of five scalars: one Character each.
+        #expect(throws: SearchQuery.SyntaxError(message: "'👩‍👩‍👧' has no letters or digits to search for", offset: 13, length: 1)) {
+            try SearchQuery(parsing: "Pyo\u{308}ngyang\u{3000}né 👩‍👩‍👧")
+        }
+        #expect(throws: SearchQuery.SyntaxError(message: "unterminated phrase: add the closing '\"'", offset: 5, length: 1)) {
+            try SearchQuery(parsing: "cafe\u{301} \"rights")
+        }
+        #expect(throws: SearchQuery.SyntaxError(message: "'OR' needs a word or a phrase on each side", offset: 3, length: 2)) {
+            try SearchQuery(parsing: "né\u{A0}OR")
+        }
+        #expect(try SearchQuery(parsing: "human\u{A0}rights\u{2003}-Korea").description == "human rights -korea")
+    }
 }

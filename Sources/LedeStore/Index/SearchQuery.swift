@@ -34,6 +34,15 @@ public struct SearchQuery: Sendable, Equatable, CustomStringConvertible {
         var clauses: [Clause] = []
         var tokens: [QueryLexer.Token] = []
         while let token = try lexer.next() { tokens.append(token) }
+        var tokenizer = TermTokenizer()
+        func item(_ token: QueryLexer.Token) throws(SyntaxError) -> Item {
+            let terms = tokenizer.terms(of: token.text)
+            guard !terms.isEmpty else {
+                let what = token.kind == .phrase ? "the phrase" : "'\(token.text)'"
+                throw lexer.error("\(what) has no letters or digits to search for", at: token.range)
+            }
+            return Item(terms: terms)
+        }
 
         var i = 0
         while i < tokens.count {
@@ -42,21 +51,21 @@ public struct SearchQuery: Sendable, Equatable, CustomStringConvertible {
                 excluded = true
                 i += 1
                 guard i < tokens.count, tokens[i].kind != .or else {
-                    throw SyntaxError(message: "'-' must be followed by a word or a phrase", offset: tokens[i - 1].offset, length: 1)
+                    throw lexer.error("'-' must be followed by a word or a phrase", at: tokens[i - 1].range)
                 }
             }
             if tokens[i].kind == .or {
-                throw SyntaxError(message: "'OR' needs a word or a phrase on each side", offset: tokens[i].offset, length: 2)
+                throw lexer.error("'OR' needs a word or a phrase on each side", at: tokens[i].range)
             }
-            var alternatives = [try Self.item(tokens[i])]
+            var alternatives = [try item(tokens[i])]
             i += 1
             while i < tokens.count && tokens[i].kind == .or {
                 let or = tokens[i]
                 i += 1
                 guard i < tokens.count, tokens[i].kind != .or, tokens[i].kind != .minus else {
-                    throw SyntaxError(message: "'OR' needs a word or a phrase on each side", offset: or.offset, length: 2)
+                    throw lexer.error("'OR' needs a word or a phrase on each side", at: or.range)
                 }
-                alternatives.append(try Self.item(tokens[i]))
+                alternatives.append(try item(tokens[i]))
                 i += 1
             }
             clauses.append(Clause(alternatives: alternatives, excluded: excluded))
@@ -68,15 +77,6 @@ public struct SearchQuery: Sendable, Equatable, CustomStringConvertible {
             throw SyntaxError(message: "a search needs at least one word or phrase that is not excluded with '-'", offset: 0, length: text.count)
         }
         self.clauses = clauses
-    }
-
-    private static func item(_ token: QueryLexer.Token) throws(SyntaxError) -> Item {
-        let terms = TermTokenizer.terms(of: token.text)
-        guard !terms.isEmpty else {
-            let what = token.kind == .phrase ? "the phrase" : "'\(token.text)'"
-            throw SyntaxError(message: "\(what) has no letters or digits to search for", offset: token.offset, length: token.length)
-        }
-        return Item(terms: terms)
     }
 
     /// Every term the query looks for (not those it excludes), for snippets.
@@ -95,46 +95,66 @@ public struct SearchQuery: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Splits a query's text into words, phrases, `OR` and `-`.
+///
+/// It reads Unicode scalars, not Characters: a search runs on every statement that holds one,
+/// and breaking its text into grapheme clusters cost more than looking up the words. Positions
+/// become Character offsets only for an error.
 private struct QueryLexer {
     enum Kind { case word, phrase, or, minus }
 
     struct Token {
         var kind: Kind
-        var text: String
-        var offset: Int
-        var length: Int
+        /// The word, or what is between the phrase's quotes.
+        var text: Substring
+        /// The whole token, quotes included.
+        var range: Range<String.Index>
     }
 
-    private let characters: [Character]
-    private var position = 0
+    private let text: String
+    private var position: String.Index
 
     init(_ text: String) {
-        characters = Array(text)
+        self.text = text
+        position = text.startIndex
     }
 
     mutating func next() throws(SearchQuery.SyntaxError) -> Token? {
-        while position < characters.count && characters[position].isWhitespace { position += 1 }
-        guard position < characters.count else { return nil }
+        let scalars = text.unicodeScalars
+        while position < scalars.endIndex && Self.isSpace(scalars[position]) { scalars.formIndex(after: &position) }
+        guard position < scalars.endIndex else { return nil }
         let start = position
-        let c = characters[position]
-        if c == "\"" {
-            position += 1
-            while position < characters.count && characters[position] != "\"" { position += 1 }
-            guard position < characters.count else {
-                throw SearchQuery.SyntaxError(message: "unterminated phrase: add the closing '\"'", offset: start, length: 1)
+        let first = scalars[position]
+        scalars.formIndex(after: &position)
+        if first == "\"" {
+            let opening = position
+            while position < scalars.endIndex && scalars[position] != "\"" { scalars.formIndex(after: &position) }
+            guard position < scalars.endIndex else {
+                throw error("unterminated phrase: add the closing '\"'", at: start..<opening)
             }
-            position += 1
-            let text = String(characters[(start + 1)..<(position - 1)])
-            return Token(kind: .phrase, text: text, offset: start, length: position - start)
+            let closing = position
+            scalars.formIndex(after: &position)
+            return Token(kind: .phrase, text: text[opening..<closing], range: start..<position)
         }
-        if c == "-" && position + 1 < characters.count && !characters[position + 1].isWhitespace {
-            position += 1
-            return Token(kind: .minus, text: "-", offset: start, length: 1)
+        if first == "-" && position < scalars.endIndex && !Self.isSpace(scalars[position]) {
+            return Token(kind: .minus, text: "-", range: start..<position)
         }
-        while position < characters.count && !characters[position].isWhitespace && characters[position] != "\"" {
-            position += 1
+        while position < scalars.endIndex && !Self.isSpace(scalars[position]) && scalars[position] != "\"" {
+            scalars.formIndex(after: &position)
         }
-        let text = String(characters[start..<position])
-        return Token(kind: text == "OR" ? .or : .word, text: text, offset: start, length: position - start)
+        let word = text[start..<position]
+        return Token(kind: word == "OR" ? .or : .word, text: word, range: start..<position)
+    }
+
+    /// An error at `range`, counted in Characters from the start of the query.
+    func error(_ message: String, at range: Range<String.Index>) -> SearchQuery.SyntaxError {
+        SearchQuery.SyntaxError(
+            message: message, offset: text.distance(from: text.startIndex, to: range.lowerBound),
+            length: text.distance(from: range.lowerBound, to: range.upperBound))
+    }
+
+    /// What `Character.isWhitespace` says of a Character that starts with `scalar`.
+    @inline(__always)
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
     }
 }

@@ -139,10 +139,15 @@ struct TermTokenizer {
     /// The folded terms of `text`, as Strings (for queries; indexing uses the bytes).
     static func terms(of text: String) -> [String] {
         var tokenizer = TermTokenizer()
+        return tokenizer.terms(of: text[...])
+    }
+
+    /// The folded terms of `text`, from a tokenizer that a query's several words share.
+    mutating func terms(of text: Substring) -> [String] {
         var terms: [String] = []
         var text = text
         text.withUTF8 { bytes in
-            tokenizer.forEachTerm(in: bytes) { term, _ in
+            forEachTerm(in: bytes) { term, _ in
                 terms.append(String(decoding: term, as: UTF8.self))
                 return true
             }
