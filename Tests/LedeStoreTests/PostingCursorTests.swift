@@ -52,6 +52,46 @@ import Testing
         #expect(Self.read(Self.valid, count: -1).isEmpty)
     }
 
+    /// The documents a cursor yields do not depend on whether it reads their positions or
+    /// skips them: skipping finds a damaged position where reading would.
+    @Test func skipsPositionsAsItReadsThem() {
+        func documents(_ bytes: [UInt8], count: Int32, limit: Int32, reading: Bool) -> [Int32] {
+            bytes.withUnsafeBufferPointer { buffer in
+                var cursor = PostingCursor(buffer, count: count, documentLimit: limit)
+                var documents: [Int32] = []
+                var positions: [UInt32] = []
+                while cursor.next() {
+                    documents.append(cursor.document)
+                    if reading { cursor.positions(into: &positions) }
+                }
+                return documents
+            }
+        }
+        // Document 1 with three positions, then document 3; in all but the last list, the third
+        // position is damaged.
+        let damaged: [[UInt8]] = [
+            [2, 3, 1, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0xFF, 0xFF, 0xFF, 0xFF, 0x10, 5, 1],  // fifth byte too big
+            [2, 3, 1, 1, 0x80, 0x80, 0x80, 0x80, 0x81, 0x01, 5, 1],  // six bytes
+            [2, 3, 1, 1, 0x80],  // cut short
+            [2, 3, 1, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 1, 5, 1],  // five bytes, the most there is: valid
+        ]
+        for bytes in damaged {
+            let read = documents(bytes, count: 2, limit: 10, reading: true)
+            #expect(documents(bytes, count: 2, limit: 10, reading: false) == read, "\(bytes)")
+        }
+        #expect(documents(damaged[3], count: 2, limit: 10, reading: false) == [1, 3])
+        #expect(documents(damaged[0], count: 2, limit: 10, reading: false) == [1])
+
+        var random = SplitMix(seed: 0x5C1F)
+        for _ in 0..<20_000 {
+            // Three bytes in four end a varint, so lists run past their first document.
+            let bytes = (0..<Int(random.next() % 24)).map { _ in UInt8(truncatingIfNeeded: random.next()) & (random.next() % 2 == 0 ? 0xFF : 0x7F) }
+            let count = Int32(random.next() % 6)
+            let limit = Int32(random.next() % 300)
+            #expect(documents(bytes, count: count, limit: limit, reading: false) == documents(bytes, count: count, limit: limit, reading: true))
+        }
+    }
+
     /// Random bytes, counts and limits: every read ends, inside the bytes (which the sanitizer
     /// runs check), with documents rising and below the limit, and no more of them than
     /// `maximumDocuments`.

@@ -138,12 +138,34 @@ struct PostingCursor {
         positionsRead = true
     }
 
+    /// Steps over the current document's positions without decoding them: each is a varint,
+    /// so skipping one is finding the byte that ends it. They are checked as `readVarInt`
+    /// checks them, cut short or longer than 32 bits, so a list reads the same skipped or read.
     private mutating func skipPositions() {
         var at = positionsOffset
-        for _ in 0..<frequency {
-            guard readVarInt(&at) != nil else {
+        var left = frequency
+        // Continuation bytes in a row: the fifth byte of a varint must end it, below 0x10.
+        var run = 0
+        while left > 0 {
+            guard at < bytes.count else {
                 _ = stop()
                 return
+            }
+            let byte = bytes[at]
+            at += 1
+            if byte < 0x80 {
+                guard run < 4 || byte <= 0x0F else {
+                    _ = stop()
+                    return
+                }
+                run = 0
+                left -= 1
+            } else {
+                run += 1
+                guard run < 5 else {
+                    _ = stop()
+                    return
+                }
             }
         }
         offset = at
