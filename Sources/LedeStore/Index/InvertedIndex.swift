@@ -192,8 +192,8 @@ struct IndexBlockBuilder {
                                 }
                                 placed[t] += 1
                             }
+                            pairTerms.append(contentsOf: UnsafeBufferPointer(rebasing: distinct[0..<distinctCount]))
                         }
-                        pairTerms.append(contentsOf: distinctScratch[0..<distinctCount])
                         pairDocuments.append(contentsOf: repeatElement(document, count: distinctCount))
                         // …then a run of positions for each pair, where each term's positions go in order.
                         var start = Int32(positions.count)
@@ -210,7 +210,9 @@ struct IndexBlockBuilder {
                         // copy, where appending repeated zeros costs a step each in a debug
                         // build (and a new array each document, an allocation).
                         if zeros.count < termCount { zeros = [UInt32](repeating: 0, count: termCount) }
-                        positions.append(contentsOf: zeros[0..<termCount])
+                        zeros.withUnsafeBufferPointer { zeros in
+                            positions.append(contentsOf: UnsafeBufferPointer(rebasing: zeros[0..<termCount]))
+                        }
                         positions.withUnsafeMutableBufferPointer { positions in
                             pairStarts.withUnsafeBufferPointer { pairStarts in
                                 for (position, term) in documentTerms.enumerated() {

@@ -138,17 +138,15 @@ struct BlockAssembler {
     }
 
     /// Whether `text[range]` (UTF-8 offsets) is exactly `name`, compared as bytes.
-    static func spells(_ name: String, _ text: String, _ range: Range<Int32>) -> Bool {
-        guard name.utf8.count == range.count else { return false }
-        var name = name
-        var text = text
-        return name.withUTF8 { name in
-            text.withUTF8 { text in
-                guard Int(range.upperBound) <= text.count else { return false }
-                guard let a = name.baseAddress, let b = text.baseAddress else { return name.isEmpty }
-                return ByteWord.equal(UnsafeRawPointer(a), UnsafeRawPointer(b + Int(range.lowerBound)), count: name.count)
-            }
-        }
+    static func spells(_ name: String, in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int32>) -> Bool {
+        guard name.utf8.count == range.count, range.lowerBound >= 0, Int(range.upperBound) <= text.count else { return false }
+        let spelled = text[Int(range.lowerBound)..<Int(range.upperBound)]
+        // A native String's bytes are read in place, without a copy of the String to call
+        // `withUTF8` on: this runs for every mention.
+        return name.utf8.withContiguousStorageIfAvailable { name in
+            guard let a = name.baseAddress, let b = text.baseAddress else { return name.isEmpty }
+            return ByteWord.equal(UnsafeRawPointer(a), UnsafeRawPointer(b + spelled.startIndex), count: name.count)
+        } ?? name.utf8.elementsEqual(spelled)
     }
 
     /// A mention's words with any run of white space (a no-break space, a line break) as one
@@ -187,14 +185,17 @@ struct BlockAssembler {
         func sentence(_ index: Int) -> SentenceID { SentenceID(rawValue: firstSentence + Int32(index)) }
 
         let firstMention = Int32(block.mentions.count)
-        for found in extraction.mentions {
-            let range = span(found.range)
-            let entity = block.entity(found.entity)
-            block.mentions.append(
-                Mention(entity: entity, article: id, sentence: sentence(found.sentence), textRange: range, form: found.form))
-            // Most mentions spell the canonical name; only other spellings become aliases.
-            if !Self.spells(found.entity.name, article.text, range) {
-                block.entityFacts[entity.index].surfaces.insert(Self.surface(article.text.utf8Slice(range)))
+        var text = article.text
+        text.withUTF8 { bytes in
+            for found in extraction.mentions {
+                let range = span(found.range)
+                let entity = block.entity(found.entity)
+                block.mentions.append(
+                    Mention(entity: entity, article: id, sentence: sentence(found.sentence), textRange: range, form: found.form))
+                // Most mentions spell the canonical name; only other spellings become aliases.
+                if !Self.spells(found.entity.name, in: bytes, range) {
+                    block.entityFacts[entity.index].surfaces.insert(Self.surface(article.text.utf8Slice(range)))
+                }
             }
         }
         article.mentions = firstMention..<Int32(block.mentions.count)
