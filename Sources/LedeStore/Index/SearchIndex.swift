@@ -207,9 +207,9 @@ public struct SearchIndex: Sendable {
 
 /// Documents in ascending order, each with a frequency.
 ///
-/// Each one is written once, into arrays as long as it can get (`init(atMost:)`): a search
-/// makes several, one per field and item, and growing them by appending took as long as
-/// reading the postings.
+/// Each is written once, into arrays sized for the most it can hold (`init(atMost:)`): a
+/// search makes several, one per field and item, and growing them by appending took as long
+/// as reading the postings.
 struct DocumentMatches {
     private(set) var documents: [Int32] = []
     private(set) var frequencies: [Int32] = []
