@@ -166,30 +166,28 @@ import Testing
     }
 
     @Test func queryErrorsSayWhereAndWhy() {
-        #expect(throws: SearchQuery.SyntaxError(message: "unterminated phrase: add the closing '\"'", offset: 6, length: 1)) {
-            try SearchQuery(parsing: "human \"rights")
-        }
-        #expect(throws: SearchQuery.SyntaxError(message: "'OR' needs a word or a phrase on each side", offset: 0, length: 2)) {
-            try SearchQuery(parsing: "OR rights")
-        }
-        #expect(throws: SearchQuery.SyntaxError(message: "a search needs at least one word or phrase that is not excluded with '-'", offset: 0, length: 6)) {
-            try SearchQuery(parsing: "-trump")
-        }
+        Self.expectError("human \"rights", "unterminated phrase: add the closing '\"'", at: 6, length: 1)
+        Self.expectError("OR rights", "'OR' needs a word or a phrase on each side", at: 0, length: 2)
+        Self.expectError("-trump", "a search needs at least one word or phrase that is not excluded with '-'", at: 0, length: 6)
     }
 
     /// The lexer reads Unicode scalars; an error still counts Characters, and any Unicode
     /// space separates words.
     @Test func queryErrorsCountCharacters() throws {
-        // "é" written as e and a combining accent, a family emoji of five scalars: one Character each.
-        #expect(throws: SearchQuery.SyntaxError(message: "'👩‍👩‍👧' has no letters or digits to search for", offset: 13, length: 1)) {
-            try SearchQuery(parsing: "Pyo\u{308}ngyang\u{3000}né 👩‍👩‍👧")
-        }
-        #expect(throws: SearchQuery.SyntaxError(message: "unterminated phrase: add the closing '\"'", offset: 5, length: 1)) {
-            try SearchQuery(parsing: "cafe\u{301} \"rights")
-        }
-        #expect(throws: SearchQuery.SyntaxError(message: "'OR' needs a word or a phrase on each side", offset: 3, length: 2)) {
-            try SearchQuery(parsing: "né\u{A0}OR")
-        }
+        // An "ö" and an "é" written with combining marks, and a family emoji of five scalars:
+        // one Character each.
+        Self.expectError("Pyo\u{308}ngyang\u{3000}né 👩‍👩‍👧", "'👩‍👩‍👧' has no letters or digits to search for", at: 13, length: 1)
+        Self.expectError("cafe\u{301} \"rights", "unterminated phrase: add the closing '\"'", at: 5, length: 1)
+        Self.expectError("né\u{A0}OR", "'OR' needs a word or a phrase on each side", at: 3, length: 2)
         #expect(try SearchQuery(parsing: "human\u{A0}rights\u{2003}-Korea").description == "human rights -korea")
+    }
+
+    /// Parsing `query` fails with `message`, pointing at `length` Characters from `offset`.
+    private static func expectError(
+        _ query: String, _ message: String, at offset: Int, length: Int, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(throws: SearchQuery.SyntaxError(message: message, offset: offset, length: length), sourceLocation: sourceLocation) {
+            try SearchQuery(parsing: query)
+        }
     }
 }
