@@ -68,6 +68,20 @@ import Testing
         #expect(articles[2].published?.iso8601 == "2019-05-14T21:40:00+04:30")
     }
 
+    /// An offset the named zone did not have on that date keeps the instant, seen in the zone,
+    /// and says so in the article's notes.
+    @Test func offsetThatIsNotTheZones() throws {
+        let folder = try Fixtures.TemporaryFolder()
+        try folder.write("a.jsonl", """
+            {"id": "a", "published": "1987-03-03T09:15:00+08:00", "timezone": "Asia/Tokyo", "body": "A."}
+            """ + "\n")
+        let corpus = try CorpusLoader.load(folder.path)
+        let article = try #require(corpus.articles.first)
+        #expect(corpus.issues.isEmpty)
+        #expect(article.published?.iso8601 == "1987-03-03T10:15:00+09:00")
+        #expect(article.notes == ["published offset +08:00 is not Asia/Tokyo's offset on that date (+09:00); kept the instant"])
+    }
+
     @Test func crlfRecords() throws {
         let folder = try Fixtures.TemporaryFolder()
         try folder.write("a.jsonl", "{\"id\": \"a\", \"body\": \"A.\"}\r\n{\"id\": \"b\", \"body\": \"B.\"}\r\n")

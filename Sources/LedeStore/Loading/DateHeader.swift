@@ -48,10 +48,10 @@ struct DateHeader: Equatable {
             throw Failure(message: "invalid time '\(parts[3])': expected HH:MM on a 24-hour clock")
         }
         let zone = String(parts[4])
-        guard let resolved = ZoneDatabase.dateTime(local: date, hour: hour, minute: minute, second: 0, zone: zone) else {
+        guard let resolved = ZoneDatabase.Zone(named: zone) else {
             throw Failure(message: "unknown time zone '\(zone)'")
         }
-        return resolved
+        return resolved.dateTime(local: date, hour: hour, minute: minute, second: 0)
     }
 
     private static let months: [String: Int] = {
@@ -76,51 +76,62 @@ struct DateHeader: Equatable {
 }
 
 /// Wall-clock times in IANA zones, through Foundation's zone database.
-///
-/// The names of UTC itself are answered without it: a JSON Lines record names its zone, most
-/// corpora stamp their articles in UTC, and looking the zone up twice a record, with an offset
-/// query, cost more than reading the rest of the date.
 enum ZoneDatabase {
+    /// A zone looked up once by name: a record's published time asks both whether its zone is
+    /// known and what the offset is, and each lookup costs more than reading the rest of the date.
+    ///
+    /// UTC's own names need no lookup at all: most corpora stamp their articles in UTC.
+    struct Zone {
+        let name: String
+        /// Foundation's zone; nil for UTC, whose offset is 0 at every instant.
+        private let timeZone: TimeZone?
+
+        /// The zone called `name`, or nil when Foundation's database does not know it.
+        init?(named name: String) {
+            self.name = name
+            if ZoneDatabase.isUTC(name) {
+                timeZone = nil
+            } else if let timeZone = TimeZone(identifier: name) {
+                self.timeZone = timeZone
+            } else {
+                return nil
+            }
+        }
+
+        /// The instant that reads `date hour:minute:second` on clocks in this zone. A time
+        /// skipped by a daylight-saving jump is read with the offset before the jump; a repeated
+        /// time takes its first occurrence.
+        func dateTime(local date: CivilDate, hour: Int, minute: Int, second: Int) -> ZonedDateTime {
+            let local = Int64(date.daysSinceEpoch) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+            // Offsets can differ before and after the instant; try the earlier one first.
+            let before = offset(at: local - 86_400)
+            let after = offset(at: local + 86_400)
+            for candidate in [before, after] {
+                let instant = local - Int64(candidate)
+                if offset(at: instant) == candidate {
+                    return ZonedDateTime(seconds: instant, offset: candidate, zone: name)
+                }
+            }
+            let instant = local - Int64(before)
+            return ZonedDateTime(seconds: instant, offset: offset(at: instant), zone: name)
+        }
+
+        /// `instant` as seen in this zone.
+        func dateTime(seconds instant: Int64) -> ZonedDateTime {
+            ZonedDateTime(seconds: instant, offset: offset(at: instant), zone: name)
+        }
+
+        private func offset(at instant: Int64) -> Int32 {
+            guard let timeZone else { return 0 }
+            return Int32(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant))))
+        }
+    }
+
     /// Names Foundation knows for a zone that is UTC at every instant.
     static func isUTC(_ zone: String) -> Bool {
         switch zone {
         case "Etc/UTC", "UTC", "Etc/GMT", "GMT": true
         default: false
         }
-    }
-
-    /// The instant that reads `date hour:minute:second` on clocks in `zone`, or nil when the
-    /// zone is unknown. A time skipped by a daylight-saving jump is read with the offset before
-    /// the jump; a repeated time takes its first occurrence.
-    static func dateTime(local date: CivilDate, hour: Int, minute: Int, second: Int, zone: String) -> ZonedDateTime? {
-        let local = Int64(date.daysSinceEpoch) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
-        if isUTC(zone) { return ZonedDateTime(seconds: local, offset: 0, zone: zone) }
-        guard let timeZone = TimeZone(identifier: zone) else { return nil }
-        // Offsets can differ before and after the instant; try the earlier one first.
-        let before = offset(of: timeZone, at: local - 86_400)
-        let after = offset(of: timeZone, at: local + 86_400)
-        for candidate in [before, after] {
-            let instant = local - Int64(candidate)
-            if offset(of: timeZone, at: instant) == candidate {
-                return ZonedDateTime(seconds: instant, offset: candidate, zone: zone)
-            }
-        }
-        let instant = local - Int64(before)
-        return ZonedDateTime(seconds: instant, offset: offset(of: timeZone, at: instant), zone: zone)
-    }
-
-    /// `instant` as seen in `zone`, or nil when the zone is unknown.
-    static func dateTime(seconds instant: Int64, zone: String) -> ZonedDateTime? {
-        if isUTC(zone) { return ZonedDateTime(seconds: instant, offset: 0, zone: zone) }
-        guard let timeZone = TimeZone(identifier: zone) else { return nil }
-        return ZonedDateTime(seconds: instant, offset: offset(of: timeZone, at: instant), zone: zone)
-    }
-
-    static func isKnown(_ zone: String) -> Bool {
-        isUTC(zone) || TimeZone(identifier: zone) != nil
-    }
-
-    private static func offset(of zone: TimeZone, at instant: Int64) -> Int32 {
-        Int32(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant))))
     }
 }

@@ -80,9 +80,13 @@ enum JSONLinesReader {
             return .failure(error)
         }
 
-        func publishedDate(_ text: String?, zone: String?, notes: inout [String]) -> Result<ZonedDateTime?, LoadIssue> {
-            if let zone, !ZoneDatabase.isKnown(zone) {
-                return .failure(LoadIssue(path: file, line: number, message: "unknown time zone '\(zone)'"))
+        func publishedDate(_ text: String?, zone zoneName: String?, notes: inout [String]) -> Result<ZonedDateTime?, LoadIssue> {
+            var zone: ZoneDatabase.Zone?
+            if let zoneName {
+                guard let known = ZoneDatabase.Zone(named: zoneName) else {
+                    return .failure(LoadIssue(path: file, line: number, message: "unknown time zone '\(zoneName)'"))
+                }
+                zone = known
             }
             guard let text else { return .success(nil) }
             let parsed: DateTimeText
@@ -95,15 +99,15 @@ enum JSONLinesReader {
             switch (parsed.offset, zone) {
             case (let offset?, let zone?):
                 let instant = ZonedDateTime(local: parsed.date, hour: h, minute: m, second: s, offset: offset, zone: nil)
-                let zoned = ZoneDatabase.dateTime(seconds: instant.seconds, zone: zone) ?? instant
+                let zoned = zone.dateTime(seconds: instant.seconds)
                 if zoned.offset != offset {
-                    notes.append("published offset \(instant.offsetText) is not \(zone)'s offset on that date (\(zoned.offsetText)); kept the instant")
+                    notes.append("published offset \(instant.offsetText) is not \(zone.name)'s offset on that date (\(zoned.offsetText)); kept the instant")
                 }
                 return .success(zoned)
             case (let offset?, nil):
                 return .success(ZonedDateTime(local: parsed.date, hour: h, minute: m, second: s, offset: offset, zone: nil))
             case (nil, let zone?):
-                return .success(ZoneDatabase.dateTime(local: parsed.date, hour: h, minute: m, second: s, zone: zone))
+                return .success(zone.dateTime(local: parsed.date, hour: h, minute: m, second: s))
             case (nil, nil):
                 notes.append("published has no offset or time zone; read as UTC")
                 return .success(parsed.zonedDateTime)
