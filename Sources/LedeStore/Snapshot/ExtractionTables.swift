@@ -13,8 +13,7 @@ enum ExtractionTables {
         encoder.append(column: rows.map { mentions[$0].entity.rawValue })
         encoder.append(column: rows.map { mentions[$0].article.rawValue })
         encoder.append(column: rows.map { mentions[$0].sentence.rawValue })
-        encoder.append(column: rows.map { mentions[$0].textRange.lowerBound })
-        encoder.append(column: rows.map { mentions[$0].textRange.upperBound })
+        encoder.append(ranges: rows.map { mentions[$0].textRange })
         encoder.append(column: rows.map { mentions[$0].form.rawValue })
     }
 
@@ -46,8 +45,7 @@ enum ExtractionTables {
         encoder.append(batch: rows)
         encoder.append(column: rows.map { quotes[$0].article.rawValue })
         encoder.append(column: rows.map { quotes[$0].paragraph.rawValue })
-        encoder.append(column: rows.map { quotes[$0].textRange.lowerBound })
-        encoder.append(column: rows.map { quotes[$0].textRange.upperBound })
+        encoder.append(ranges: rows.map { quotes[$0].textRange })
         encoder.append(column: rows.map { quotes[$0].speaker?.rawValue ?? -1 })
         encoder.append(optionalStrings: rows.map { quotes[$0].attribution })
     }
@@ -85,8 +83,7 @@ enum ExtractionTables {
         encoder.append(batch: rows)
         encoder.append(column: rows.map { dates[$0].article.rawValue })
         encoder.append(column: rows.map { dates[$0].sentence.rawValue })
-        encoder.append(column: rows.map { dates[$0].textRange.lowerBound })
-        encoder.append(column: rows.map { dates[$0].textRange.upperBound })
+        encoder.append(ranges: rows.map { dates[$0].textRange })
         encoder.append(column: rows.map { (dates[$0].date == nil ? 0 : DateFlag.date) | (dates[$0].end == nil ? 0 : DateFlag.end) })
         encoder.append(column: rows.map { dates[$0].date?.daysSinceEpoch ?? 0 })
         encoder.append(column: rows.map { dates[$0].end?.daysSinceEpoch ?? 0 })

@@ -20,6 +20,12 @@ struct SnapshotEncoder {
         append(Int64(rows.count))
     }
 
+    /// Ranges as two columns: their lower bounds, then their upper bounds.
+    mutating func append(ranges: [Range<Int32>]) {
+        append(column: ranges.map(\.lowerBound))
+        append(column: ranges.map(\.upperBound))
+    }
+
     /// A count, then the values as raw little-endian memory.
     mutating func append<T: FixedWidthInteger>(column values: [T]) {
         append(Int64(values.count))

@@ -16,10 +16,8 @@ enum StructureTables {
         encoder.append(batch: rows)
         encoder.append(column: rows.map { paragraphs[$0].article.rawValue })
         encoder.append(column: rows.map { paragraphs[$0].index })
-        encoder.append(column: rows.map { paragraphs[$0].textRange.lowerBound })
-        encoder.append(column: rows.map { paragraphs[$0].textRange.upperBound })
-        encoder.append(column: rows.map { paragraphs[$0].sentences.lowerBound })
-        encoder.append(column: rows.map { paragraphs[$0].sentences.upperBound })
+        encoder.append(ranges: rows.map { paragraphs[$0].textRange })
+        encoder.append(ranges: rows.map { paragraphs[$0].sentences })
     }
 
     /// Whether each paragraph's text range lies in its article's text is checked once the
@@ -51,8 +49,7 @@ enum StructureTables {
     static func encode(_ sentences: ChunkedArray<Sentence>, rows: Range<Int>, into encoder: inout SnapshotEncoder) {
         encoder.append(batch: rows)
         encoder.append(column: rows.map { sentences[$0].paragraph.rawValue })
-        encoder.append(column: rows.map { sentences[$0].textRange.lowerBound })
-        encoder.append(column: rows.map { sentences[$0].textRange.upperBound })
+        encoder.append(ranges: rows.map { sentences[$0].textRange })
     }
 
     /// Text ranges are checked later, as for paragraphs.
