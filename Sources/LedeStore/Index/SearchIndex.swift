@@ -98,7 +98,12 @@ public struct SearchIndex: Sendable {
 
     /// The documents of each alternative of each clause that is not excluded.
     private func positiveOccurrences(_ query: SearchQuery, in field: SearchField?) -> [[DocumentMatches]] {
-        query.clauses.filter { !$0.excluded }.map { clause in clause.alternatives.map { occurrences(of: $0, in: field) } }
+        query.clauses.filter { !$0.excluded }.map { occurrences(of: $0, in: field) }
+    }
+
+    /// The documents of each of the clause's alternatives.
+    private func occurrences(of clause: SearchQuery.Clause, in field: SearchField?) -> [DocumentMatches] {
+        clause.alternatives.map { occurrences(of: $0, in: field) }
     }
 
     /// The documents that match `query`, given the `positiveOccurrences` of its items.
@@ -112,7 +117,7 @@ public struct SearchIndex: Sendable {
         }
         guard var result else { return DocumentMatches() }
         for clause in query.clauses where clause.excluded {
-            result = result.subtracting(Self.union(clause.alternatives.map { occurrences(of: $0, in: field) }))
+            result = result.subtracting(Self.union(occurrences(of: clause, in: field)))
         }
         return result
     }
