@@ -408,28 +408,39 @@ struct InvertedIndexBuilder {
         lists += repeatElement([], count: newTerms)
         documentCounts += repeatElement(0, count: newTerms)
         lastDocuments += repeatElement(0, count: newTerms)
+        // Each list is an allocation of its own, so reading its length is likely a cache miss
+        // too. The lengths of a run of terms are read first, in a loop where the processor
+        // overlaps the misses, and the run's postings are then appended to lists in the cache.
+        var lengths = [Int](repeating: 0, count: min(globals.count, Self.listsReadAhead))
         block.bytes.withUnsafeBufferPointer { source in
-            for (local, global) in globals.enumerated() {
-                let global = Int(global)
-                let range = Int(block.starts[local])..<Int(block.starts[local + 1])
-                // The first gap may take a byte or two more than it did in the block.
-                let needed = lists[global].count + range.count + 4
-                if needed > lists[global].capacity { Self.reserve(&lists[global], needed, read: read) }
-                var offset = range.lowerBound
-                // The block's first gap counts from its own first document; continue it from
-                // this term's last document instead, keeping the bit that says it occurs once.
-                let head = VarInt.read(source, &offset)
-                let first = Int32(head >> 1) + base
-                let previous = documentCounts[global] == 0 ? 0 : lastDocuments[global]
-                VarInt.append(UInt32(first - previous) << 1 | head & 1, to: &lists[global])
-                lists[global].append(contentsOf: UnsafeBufferPointer(rebasing: source[offset..<range.upperBound]))
-                documentCounts[global] += block.documentCounts[local]
-                lastDocuments[global] = block.lastDocuments[local] + base
+            for runStart in stride(from: 0, to: globals.count, by: Self.listsReadAhead) {
+                let run = runStart..<min(runStart + Self.listsReadAhead, globals.count)
+                for local in run { lengths[local - runStart] = lists[Int(globals[local])].count }
+                for local in run {
+                    let global = Int(globals[local])
+                    let range = Int(block.starts[local])..<Int(block.starts[local + 1])
+                    // The first gap may take a byte or two more than it did in the block.
+                    let needed = lengths[local - runStart] + range.count + 4
+                    if needed > lists[global].capacity { Self.reserve(&lists[global], needed, read: read) }
+                    var offset = range.lowerBound
+                    // The block's first gap counts from its own first document; continue it from
+                    // this term's last document instead, keeping the bit that says it occurs once.
+                    let head = VarInt.read(source, &offset)
+                    let first = Int32(head >> 1) + base
+                    let previous = documentCounts[global] == 0 ? 0 : lastDocuments[global]
+                    VarInt.append(UInt32(first - previous) << 1 | head & 1, to: &lists[global])
+                    lists[global].append(contentsOf: UnsafeBufferPointer(rebasing: source[offset..<range.upperBound]))
+                    documentCounts[global] += block.documentCounts[local]
+                    lastDocuments[global] = block.lastDocuments[local] + base
+                }
             }
         }
         documentLengths += block.documentLengths
         totalLength += block.documentLengths.reduce(0) { $0 + Int64($1) }
     }
+
+    /// How many terms' lists `append` reads the lengths of before appending to them.
+    static let listsReadAhead = 256
 
     /// Makes room in a posting list for `needed` bytes. Grown by appending, an array doubles,
     /// so the lists end a quarter empty on average, and the index is most of what grows while
