@@ -54,6 +54,23 @@ import Testing
         #expect(article.extra == #"{"tag": 1,"tag": 2}"#)
     }
 
+    /// Keys are compared by what they spell: an escape spells the same key as the letter it
+    /// stands for, and a key one letter longer or shorter than a known one is an extra field.
+    @Test func keysAreMatchedByWhatTheySpell() throws {
+        let folder = try Fixtures.TemporaryFolder()
+        var lines = Data(#"{"t\u0069tle": "Escaped", "b\u006Fdy": "B.", "bod": 1, "bodyx": 2, "": 3}"#.utf8)
+        lines.append(Data(("\n" + #"{"id": "bad", "body": "B.", ""#).utf8))
+        lines.append(contentsOf: [0x62, 0xFF])
+        lines.append(Data((#"": 4}"#).utf8))
+        try folder.write("keys.jsonl", lines)
+        let corpus = try CorpusLoader.load(folder.path)
+        let article = try #require(corpus.articles.first)
+        #expect(article.title == "Escaped")
+        #expect(article.text == "B.")
+        #expect(article.extra == #"{"bod": 1,"bodyx": 2,"": 3}"#)
+        #expect(corpus.issues.map(\.description) == ["keys.jsonl:2: invalid JSON at column 29: invalid UTF-8 in a string"])
+    }
+
     @Test func offsetWithoutZoneAndUTC() throws {
         let folder = try Fixtures.TemporaryFolder()
         try folder.write("a.jsonl", """

@@ -20,7 +20,7 @@ enum JSONLinesReader {
         }
     }
 
-    private static let knownKeys = Key.allCases.map(\.name)
+    private static let knownKeys = JSONParser.Keys(Key.allCases.map(\.name))
 
     /// Reads one line (without its terminator). Returns nil for a blank line.
     static func read(

@@ -44,8 +44,8 @@ struct JSONParser {
     }
 
     /// `keep` is a handful of keys, so a record's keys are looked up in it one by one: comparing
-    /// small strings is cheaper than hashing them.
-    static func parseRecord(_ bytes: UnsafeBufferPointer<UInt8>, keep: [String]) throws(Failure) -> Record? {
+    /// a few bytes is cheaper than hashing them.
+    static func parseRecord(_ bytes: UnsafeBufferPointer<UInt8>, keep: Keys) throws(Failure) -> Record? {
         var parser = JSONParser(bytes)
         parser.skipWhitespace()
         guard parser.peek(UInt8(ascii: "{")) else {
@@ -54,7 +54,7 @@ struct JSONParser {
         }
         try parser.enter()
         parser.position += 1
-        var kept = [JSONValue?](repeating: nil, count: keep.count)
+        var kept = [JSONValue?](repeating: nil, count: keep.names.count)
         var rest: [UInt8] = []
         parser.skipWhitespace()
         if parser.peek(UInt8(ascii: "}")) {
@@ -64,12 +64,12 @@ struct JSONParser {
                 parser.skipWhitespace()
                 let memberStart = parser.position
                 guard parser.peek(UInt8(ascii: "\"")) else { throw parser.failure("unexpected \(parser.describeCurrent()): expected a key in quotes") }
-                let key = try parser.parseString()
+                let keptIndex = try parser.parseKey(in: keep)
                 parser.skipWhitespace()
                 guard parser.peek(UInt8(ascii: ":")) else { throw parser.failure("unexpected \(parser.describeCurrent()): expected ':' after the key") }
                 parser.position += 1
                 parser.skipWhitespace()
-                if let index = keep.firstIndex(of: key) {
+                if let index = keptIndex {
                     kept[index] = try parser.parseValue()
                 } else {
                     try parser.skipValue()
@@ -88,6 +88,44 @@ struct JSONParser {
         }
         if !rest.isEmpty { rest.append(UInt8(ascii: "}")) }
         return Record(kept: kept, rest: rest.isEmpty ? nil : String(decoding: rest, as: UTF8.self))
+    }
+
+    /// The keys a record keeps, by name and as UTF-8.
+    struct Keys: Sendable {
+        let names: [String]
+        private let spellings: [[UInt8]]
+
+        init(_ names: [String]) {
+            self.names = names
+            spellings = names.map { Array($0.utf8) }
+        }
+
+        /// The index of the key spelled by `key`.
+        func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+            spellings.firstIndex { spelling in
+                spelling.count == key.count
+                    && spelling.withUnsafeBufferPointer { spelling in
+                        // Both are empty when either has no storage.
+                        guard let a = spelling.baseAddress, let b = key.baseAddress else { return true }
+                        return ByteWord.equal(UnsafeRawPointer(a), UnsafeRawPointer(b), count: key.count)
+                    }
+            }
+        }
+    }
+
+    /// Reads a key and returns its index in `keep`, nil when it is not there. A key without
+    /// escapes, as keys nearly always are, is compared as bytes, without making a String of it.
+    private mutating func parseKey(in keep: Keys) throws(Failure) -> Int? {
+        let open = position
+        let end = endOfPlainRun(from: open + 1)
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else {
+            let key = try parseString()
+            return keep.names.firstIndex(of: key)
+        }
+        let key = UnsafeBufferPointer(rebasing: bytes[(open + 1)..<end])
+        guard Self.isValidUTF8(key) else { throw failure("invalid UTF-8 in a string", at: open) }
+        position = end + 1
+        return keep.index(of: key)
     }
 
     /// The string the bytes spell, or nil when they are not UTF-8. Most JSON text is ASCII,
