@@ -18,8 +18,8 @@ import Testing
                 return
             }
             tokens.withUnsafeBufferPointer { tokens in
-                tokenizer.forEachTerm(in: bytes, reading: tokens) { term, range, inText in
-                    let bytes = inText ? term.map { $0 | 0x20 } : Array(term)
+                tokenizer.forEachTerm(in: bytes, reading: tokens) { term, range, wordHash in
+                    let bytes = wordHash != nil ? term.map { $0 | 0x20 } : Array(term)
                     found.append("\(String(decoding: bytes, as: UTF8.self))@\(range)")
                     return true
                 }

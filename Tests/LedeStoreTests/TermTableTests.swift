@@ -1,9 +1,8 @@
 @testable import LedeStore
 import Testing
 
-/// The term table hashes and compares terms a word at a time, with overlapping reads at the
-/// end; these check it against a dictionary on terms built to differ in the bytes those reads
-/// share or skip.
+/// The term table compares terms a word at a time, with overlapping reads at the end; these
+/// check it against a dictionary on terms built to differ in the bytes those reads share or skip.
 @Suite struct TermTableTests {
     /// Every term of every length up to 40 that differs from a base term in one byte, in each
     /// position: any byte the hash or the comparison failed to read would merge two of them.
@@ -75,9 +74,13 @@ import Testing
     }
 }
 
-/// A word read in place from the text (ASCII letters and digits, any case) is the same term as
-/// its lowercase read from the term tokenizer's buffer.
+/// A word read in place from the text (ASCII letters and digits, any case), with the hash the
+/// tokenizer gave it, is the same term as its lowercase read from the term tokenizer's buffer.
 @Suite struct LowercasingTermTableTests {
+    static func insert(lowercasing word: [UInt8], into table: inout TermTable) -> Int32 {
+        word.withUnsafeBufferPointer { table.insert(lowercasing: $0, wordHash: WordHash.word($0, 0..<$0.count)) }
+    }
+
     @Test func aWordReadInPlaceIsItsLowercase() {
         var table = TermTable(capacity: 4)
         for length in 1...40 {
@@ -85,13 +88,33 @@ import Testing
             let mixed = lower.enumerated().map { $0.offset % 3 == 0 ? $0.element - 0x20 : $0.element }
             let digits = (0..<length).map { UInt8(0x30 + $0 % 10) }
             let id = lower.withUnsafeBufferPointer { table.insert($0) }
-            #expect(mixed.withUnsafeBufferPointer { table.insert(lowercasing: $0) } == id, "length \(length)")
+            #expect(Self.insert(lowercasing: mixed, into: &table) == id, "length \(length)")
             // Added first in capitals, a word is kept in lowercase.
             let upper = lower.map { $0 - 0x20 } + [0x5A]
-            let added = upper.withUnsafeBufferPointer { table.insert(lowercasing: $0) }
+            let added = Self.insert(lowercasing: upper, into: &table)
             #expect(table.term(added) == String(decoding: lower + [0x7A], as: UTF8.self))
-            let number = digits.withUnsafeBufferPointer { table.insert(lowercasing: $0) }
+            #expect(lower.withUnsafeBufferPointer { table.id(of: $0) } == id)
+            let number = Self.insert(lowercasing: digits, into: &table)
             #expect(digits.withUnsafeBufferPointer { table.insert($0) } == number)
         }
+    }
+
+    /// The hash the extraction tokenizer computes for a word as it reads it is the hash the
+    /// table gives the word's lowercase, so a plain word from the text finds the term that
+    /// indexing a query's words (or another block) put there.
+    @Test func aPlainTokensHashFindsItsTerm() {
+        var text = "The KCNA said 1500 Tons of rice reached PYONGYANG x1 A1 g7 Abc123def"
+        var tokens: [Token] = []
+        text.withUTF8 { bytes in Tokenizer.tokenize(bytes, 0..<bytes.count, sentence: 0, gazetteer: nil, into: &tokens) }
+        var table = TermTable(capacity: 4)
+        text.withUTF8 { bytes in
+            for token in tokens where token.is(.plain) {
+                let word = UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])
+                let lower = word.map { $0 | 0x20 }
+                let id = lower.withUnsafeBufferPointer { table.insert($0) }
+                #expect(table.insert(lowercasing: word, wordHash: token.hash) == id, "\(String(decoding: lower, as: UTF8.self))")
+            }
+        }
+        #expect(table.count == tokens.filter { $0.is(.plain) }.count)
     }
 }

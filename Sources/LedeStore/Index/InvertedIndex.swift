@@ -141,12 +141,12 @@ struct IndexBlockBuilder {
                 let complete = scratch.withUnsafeMutableBufferPointer { found in
                     var previousEnd: Int?
                     var fits = true
-                    tokenizer.forEachTerm(in: bytes, reading: tokens) { term, range, inText in
+                    tokenizer.forEachTerm(in: bytes, reading: tokens) { term, range, wordHash in
                         guard termCount < found.count else {
                             fits = false
                             return false
                         }
-                        found[termCount] = inText ? terms.insert(lowercasing: term) : terms.insert(term)
+                        found[termCount] = wordHash.map { terms.insert(lowercasing: term, wordHash: $0) } ?? terms.insert(term)
                         termCount += 1
                         if let end = previousEnd {
                             if TextScanning.containsSpace(bytes, end..<range.lowerBound) { words += 1 }

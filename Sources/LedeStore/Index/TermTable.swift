@@ -23,23 +23,25 @@ struct TermTable: Sendable {
 
     /// The id of `term`, adding it when it is new.
     mutating func insert(_ term: UnsafeBufferPointer<UInt8>) -> Int32 {
-        insert(term, lowercase: 0)
+        insert(term, hash: Self.hash(term), lowercase: 0)
     }
 
     /// The id of the lowercase of `term`, a run of ASCII letters and digits (which the text's
-    /// bytes are, read in place), adding it when it is new.
-    mutating func insert(lowercasing term: UnsafeBufferPointer<UInt8>) -> Int32 {
-        insert(term, lowercase: Self.asciiLowercase)
+    /// bytes are, read in place), adding it when it is new. `wordHash` is the term's
+    /// `WordHash.word`, which the tokenizer computed as it read the word: the table's own hash
+    /// is the same, so it is not computed again.
+    mutating func insert(lowercasing term: UnsafeBufferPointer<UInt8>, wordHash: UInt64) -> Int32 {
+        insert(term, hash: Self.hash(wordHash: wordHash), lowercase: Self.asciiLowercase)
     }
 
     /// Or-ed into each byte of a run of ASCII letters and digits, sets the bit that makes a
     /// capital lowercase and that digits have already.
     private static let asciiLowercase: UInt64 = 0x2020_2020_2020_2020
 
-    /// `insert`, with `lowercase` or-ed into every byte of `term` (0, or `asciiLowercase`).
+    /// `insert`, with `lowercase` or-ed into every byte of `term` (0, or `asciiLowercase`), and
+    /// the term's hash.
     @inline(__always)
-    private mutating func insert(_ term: UnsafeBufferPointer<UInt8>, lowercase: UInt64) -> Int32 {
-        let hash = Self.hash(term, lowercase: lowercase)
+    private mutating func insert(_ term: UnsafeBufferPointer<UInt8>, hash: UInt32, lowercase: UInt64) -> Int32 {
         let (found, slot) = probe(term, hash: hash, lowercase: lowercase)
         if let found { return found }
         let id = Int32(count)
@@ -56,7 +58,7 @@ struct TermTable: Sendable {
 
     /// The id of `term`, or nil when the table does not hold it.
     func id(of term: UnsafeBufferPointer<UInt8>) -> Int32? {
-        probe(term, hash: Self.hash(term, lowercase: 0), lowercase: 0).found
+        probe(term, hash: Self.hash(term), lowercase: 0).found
     }
 
     func id(of term: String) -> Int32? {
@@ -120,30 +122,19 @@ struct TermTable: Sendable {
         }
     }
 
-    /// A multiply-and-shift hash of the bytes eight at a time (the last word overlapping the
-    /// one before, a short term read by `ByteWord.shortWord`), mixed with the length: a term
-    /// costs one or two multiplications instead of one a byte. Each byte is or-ed with
-    /// `lowercase` first (0, or `asciiLowercase`).
+    /// The hash of a term: the FNV-1a of its bytes that `WordHash.word` computes for a word
+    /// without capitals (as the index's folded terms are), so that the hash the tokenizer
+    /// computed for a word as it read it stands in for it. Mixed, as FNV's high bits, which
+    /// find a slot, depend little on a short term's last byte.
     @inline(__always)
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, lowercase: UInt64) -> UInt32 {
-        let count = bytes.count
-        guard count > 0, let base = bytes.baseAddress.map(UnsafeRawPointer.init) else { return 0 }
-        var h = UInt64(count) &* 0x9E37_79B9_7F4A_7C15
-        @inline(__always) func mix(_ word: UInt64) {
-            h = (h ^ word) &* 0xBF58_476D_1CE4_E5B9
-            h ^= h >> 31
-        }
-        if count >= 8 {
-            var offset = 0
-            while offset < count - 8 {
-                mix(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self) | lowercase)
-                offset += 8
-            }
-            mix(base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) | lowercase)
-        } else {
-            mix(ByteWord.shortWord(base, count) | ByteWord.shortWordMask(lowercase, count))
-        }
-        h = (h ^ h >> 32) &* 0x94D0_49BB_1331_11EB
-        return UInt32(truncatingIfNeeded: h ^ h >> 29)
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var word = WordHash.seed
+        for byte in bytes { word = (word ^ UInt64(byte)) &* WordHash.prime }
+        return hash(wordHash: word)
+    }
+
+    @inline(__always)
+    private static func hash(wordHash: UInt64) -> UInt32 {
+        UInt32(truncatingIfNeeded: ((wordHash ^ wordHash >> 29) &* 0x94D0_49BB_1331_11EB) >> 32)
     }
 }

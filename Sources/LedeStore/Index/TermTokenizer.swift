@@ -40,10 +40,11 @@ struct TermTokenizer {
     /// already read from `words` instead of reading their bytes again: each `.plain` token, a
     /// run of ASCII letters and digits, is a term as it stands when ASCII that separates terms
     /// surrounds it. `body` gets such a term's bytes as the text has them, not yet lowercased,
-    /// with `inText` true; the bytes between those tokens are read as usual.
+    /// with the token's `WordHash.word` (the hash of its lowercase); other terms come folded,
+    /// with no hash. The bytes between those tokens are read as usual.
     mutating func forEachTerm(
         in bytes: UnsafeBufferPointer<UInt8>, reading words: UnsafeBufferPointer<Token>,
-        _ body: (UnsafeBufferPointer<UInt8>, Range<Int>, _ inText: Bool) -> Bool
+        _ body: (UnsafeBufferPointer<UInt8>, Range<Int>, _ wordHash: UInt64?) -> Bool
     ) {
         Self.asciiFold.withUnsafeBufferPointer { table in
             @inline(__always) func separates(_ i: Int) -> Bool {
@@ -59,12 +60,12 @@ struct TermTokenizer {
                 var gap = read
                 while gap < range.lowerBound && separates(gap) { gap += 1 }
                 if gap < range.lowerBound {
-                    guard forEachTerm(in: bytes, gap..<range.lowerBound, { body($0, $1, false) }) else { return }
+                    guard forEachTerm(in: bytes, gap..<range.lowerBound, { body($0, $1, nil) }) else { return }
                 }
-                guard body(UnsafeBufferPointer(rebasing: bytes[range]), range, true) else { return }
+                guard body(UnsafeBufferPointer(rebasing: bytes[range]), range, word.hash) else { return }
                 read = range.upperBound
             }
-            _ = forEachTerm(in: bytes, read..<bytes.count) { body($0, $1, false) }
+            _ = forEachTerm(in: bytes, read..<bytes.count) { body($0, $1, nil) }
         }
     }
 
