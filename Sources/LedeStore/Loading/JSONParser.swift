@@ -301,8 +301,11 @@ struct JSONParser {
             position = scan + 1
             return string
         }
+        // Room for the rest of the line, which the string cannot outgrow: it is copied into a
+        // String at its end, so a generous buffer costs no memory, and a body with an escape
+        // in every paragraph is not copied to a larger one again and again.
         var buffer: [UInt8] = []
-        buffer.reserveCapacity(scan - position + 64)
+        buffer.reserveCapacity(bytes.count - position)
         buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<scan]))
         position = scan
         while true {
