@@ -38,6 +38,12 @@ public struct ChunkedArray<Element>: RandomAccessCollection {
         count += 1
     }
 
+    /// Calls `body` with each chunk's elements in turn, in order: a pass over every element
+    /// without the arithmetic of finding each one's chunk.
+    func forEachChunk(_ body: (UnsafeBufferPointer<Element>) throws -> Void) rethrows {
+        for chunk in chunks { try chunk.withUnsafeBufferPointer(body) }
+    }
+
     public mutating func append(contentsOf elements: some Sequence<Element>) {
         for element in elements { append(element) }
     }

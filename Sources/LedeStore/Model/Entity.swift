@@ -73,37 +73,62 @@ struct EntityMentionLists: Sendable {
     let mentions: EntityLists<MentionID>
     let articles: EntityLists<ArticleID>
 
-    /// The lists of `mentions`, whose entities lie below `entityCount`.
+    /// The lists of `mentions`, whose entities lie below `entityCount` (a mention of any other
+    /// is left out). Read chunk by chunk, through buffers: this runs over every mention of the
+    /// corpus twice, at the end of a load, with nothing else left to do.
     init(of mentions: ChunkedArray<Mention>, entityCount: Int) {
         // Counted first, so both arrays are made at their final size.
         var mentionStarts = [Int32](repeating: 0, count: entityCount + 1)
         var articleStarts = [Int32](repeating: 0, count: entityCount + 1)
         var lastArticles = [Int32](repeating: -1, count: entityCount)
-        for mention in mentions {
-            let entity = mention.entity.index
-            mentionStarts[entity + 1] += 1
-            if lastArticles[entity] != mention.article.rawValue {
-                lastArticles[entity] = mention.article.rawValue
-                articleStarts[entity + 1] += 1
+        mentionStarts.withUnsafeMutableBufferPointer { mentionStarts in
+            articleStarts.withUnsafeMutableBufferPointer { articleStarts in
+                lastArticles.withUnsafeMutableBufferPointer { lastArticles in
+                    mentions.forEachChunk { chunk in
+                        for mention in chunk where (0..<entityCount).contains(mention.entity.index) {
+                            let entity = mention.entity.index
+                            mentionStarts[entity + 1] += 1
+                            if lastArticles[entity] != mention.article.rawValue {
+                                lastArticles[entity] = mention.article.rawValue
+                                articleStarts[entity + 1] += 1
+                            }
+                        }
+                    }
+                }
+                for entity in 0..<entityCount {
+                    mentionStarts[entity + 1] += mentionStarts[entity]
+                    articleStarts[entity + 1] += articleStarts[entity]
+                }
             }
-        }
-        for entity in 0..<entityCount {
-            mentionStarts[entity + 1] += mentionStarts[entity]
-            articleStarts[entity + 1] += articleStarts[entity]
         }
         var nextMention = mentionStarts
         var nextArticle = articleStarts
-        var mentionIDs = [MentionID](repeating: MentionID(rawValue: 0), count: mentions.count)
+        var mentionIDs = [MentionID](repeating: MentionID(rawValue: 0), count: Int(mentionStarts[entityCount]))
         var articleIDs = [ArticleID](repeating: ArticleID(rawValue: 0), count: Int(articleStarts[entityCount]))
         for index in lastArticles.indices { lastArticles[index] = -1 }
-        for (index, mention) in mentions.enumerated() {
-            let entity = mention.entity.index
-            mentionIDs[Int(nextMention[entity])] = MentionID(index)
-            nextMention[entity] += 1
-            if lastArticles[entity] != mention.article.rawValue {
-                lastArticles[entity] = mention.article.rawValue
-                articleIDs[Int(nextArticle[entity])] = mention.article
-                nextArticle[entity] += 1
+        nextMention.withUnsafeMutableBufferPointer { nextMention in
+            nextArticle.withUnsafeMutableBufferPointer { nextArticle in
+                lastArticles.withUnsafeMutableBufferPointer { lastArticles in
+                    mentionIDs.withUnsafeMutableBufferPointer { mentionIDs in
+                        articleIDs.withUnsafeMutableBufferPointer { articleIDs in
+                            var index = 0
+                            mentions.forEachChunk { chunk in
+                                for mention in chunk {
+                                    defer { index += 1 }
+                                    let entity = mention.entity.index
+                                    guard (0..<entityCount).contains(entity) else { continue }
+                                    mentionIDs[Int(nextMention[entity])] = MentionID(index)
+                                    nextMention[entity] += 1
+                                    if lastArticles[entity] != mention.article.rawValue {
+                                        lastArticles[entity] = mention.article.rawValue
+                                        articleIDs[Int(nextArticle[entity])] = mention.article
+                                        nextArticle[entity] += 1
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         self.mentions = EntityLists(starts: mentionStarts, ids: mentionIDs)
