@@ -139,21 +139,16 @@ struct IndexBlockBuilder {
                 termCount = 0
                 words = 0
                 let complete = scratch.withUnsafeMutableBufferPointer { found in
-                    var previousEnd: Int?
                     var fits = true
-                    tokenizer.forEachTerm(in: bytes, reading: tokens) { term, range, wordHash in
+                    tokenizer.forEachTerm(in: bytes, reading: tokens) { term, _, wordHash, spaceBefore in
                         guard termCount < found.count else {
                             fits = false
                             return false
                         }
                         found[termCount] = wordHash.map { terms.insert(lowercasing: term, wordHash: $0) } ?? terms.insert(term)
+                        // The first term starts a word, and so does each after white space.
+                        if termCount == 0 || spaceBefore { words += 1 }
                         termCount += 1
-                        if let end = previousEnd {
-                            if TextScanning.containsSpace(bytes, end..<range.lowerBound) { words += 1 }
-                        } else {
-                            words = 1
-                        }
-                        previousEnd = range.upperBound
                         return true
                     }
                     return fits

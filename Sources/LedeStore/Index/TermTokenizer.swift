@@ -33,7 +33,8 @@ struct TermTokenizer {
     mutating func forEachTerm(
         in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool
     ) {
-        _ = forEachTerm(in: bytes, 0..<bytes.count, body)
+        var space = false
+        _ = forEachTerm(in: bytes, 0..<bytes.count, space: &space) { term, range, _ in body(term, range) }
     }
 
     /// Finds the same terms as `forEachTerm(in:_:)`, taking those the extractor's tokenizer
@@ -42,15 +43,21 @@ struct TermTokenizer {
     /// surrounds it. `body` gets such a term's bytes as the text has them, not yet lowercased,
     /// with the token's `WordHash.word` (the hash of its lowercase); other terms come folded,
     /// with no hash. The bytes between those tokens are read as usual.
+    ///
+    /// `spaceBefore` says whether white space (`TextScanning.isSpace`) lies between a term and
+    /// the one before it (before the first, whether the text starts with white space): the
+    /// bytes between terms are read here anyway, so counting words needs no second look.
     mutating func forEachTerm(
         in bytes: UnsafeBufferPointer<UInt8>, reading words: UnsafeBufferPointer<Token>,
-        _ body: (UnsafeBufferPointer<UInt8>, Range<Int>, _ wordHash: UInt64?) -> Bool
+        _ body: (UnsafeBufferPointer<UInt8>, Range<Int>, _ wordHash: UInt64?, _ spaceBefore: Bool) -> Bool
     ) {
         Self.asciiFold.withUnsafeBufferPointer { table in
             @inline(__always) func separates(_ i: Int) -> Bool {
                 i < 0 || i >= bytes.count || (bytes[i] < 0x80 && table[Int(bytes[i])] == 0)
             }
             var read = 0
+            // Whether white space came since the last term, or since the start.
+            var space = false
             for word in words where word.is(.plain) {
                 let range = Int(word.start)..<Int(word.end)
                 guard range.lowerBound >= read, range.upperBound <= bytes.count, !range.isEmpty,
@@ -58,20 +65,27 @@ struct TermTokenizer {
                 else { continue }
                 // Most gaps between words are a space or a punctuation mark and a space.
                 var gap = read
-                while gap < range.lowerBound && separates(gap) { gap += 1 }
-                if gap < range.lowerBound {
-                    guard forEachTerm(in: bytes, gap..<range.lowerBound, { body($0, $1, nil) }) else { return }
+                while gap < range.lowerBound && separates(gap) {
+                    if TextScanning.isASCIISpace(bytes[gap]) { space = true }
+                    gap += 1
                 }
-                guard body(UnsafeBufferPointer(rebasing: bytes[range]), range, word.hash) else { return }
+                if gap < range.lowerBound {
+                    guard forEachTerm(in: bytes, gap..<range.lowerBound, space: &space, { body($0, $1, nil, $2) }) else { return }
+                }
+                guard body(UnsafeBufferPointer(rebasing: bytes[range]), range, word.hash, space) else { return }
+                space = false
                 read = range.upperBound
             }
-            _ = forEachTerm(in: bytes, read..<bytes.count) { body($0, $1, nil) }
+            _ = forEachTerm(in: bytes, read..<bytes.count, space: &space) { body($0, $1, nil, $2) }
         }
     }
 
-    /// The terms of `bytes[range]`, whose ends must not cut a term; false when `body` said to stop.
+    /// The terms of `bytes[range]`, whose ends must not cut a term; false when `body` said to
+    /// stop. `space` says whether white space came since the last term: `body` gets it with
+    /// each term, which clears it.
     private mutating func forEachTerm(
-        in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool
+        in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, space: inout Bool,
+        _ body: (UnsafeBufferPointer<UInt8>, Range<Int>, _ spaceBefore: Bool) -> Bool
     ) -> Bool {
         var i = range.lowerBound
         var start = -1
@@ -85,9 +99,10 @@ struct TermTokenizer {
                     i = term.appendFolded(bytes, from: i, to: count, table)
                 } else {
                     if start >= 0 {
-                        guard emit(start..<i, body) else { return false }
+                        guard emit(start..<i, space: &space, body) else { return false }
                         start = -1
                     }
+                    if TextScanning.isASCIISpace(byte) { space = true }
                     i += 1
                 }
                 continue
@@ -101,20 +116,24 @@ struct TermTokenizer {
                 if start < 0 { start = i; term.count = 0 }
             case .separator:
                 if start >= 0 {
-                    guard emit(start..<i, body) else { return false }
+                    guard emit(start..<i, space: &space, body) else { return false }
                     start = -1
                 }
+                if TextScanning.isSpace(scalar) { space = true }
             }
             i += length
         }
-        if start >= 0 { return emit(start..<count, body) }
+        if start >= 0 { return emit(start..<count, space: &space, body) }
         return true
     }
 
     /// Hands the term read to `body`; false when it says to stop.
-    private func emit(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool) -> Bool {
+    private func emit(
+        _ range: Range<Int>, space: inout Bool, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>, _ spaceBefore: Bool) -> Bool
+    ) -> Bool {
         guard term.count > 0 else { return true }
-        return body(UnsafeBufferPointer(start: term.bytes, count: term.count), range)
+        defer { space = false }
+        return body(UnsafeBufferPointer(start: term.bytes, count: term.count), range, space)
     }
 
     private mutating func fold(_ scalar: Unicode.Scalar) -> Fold {

@@ -60,22 +60,11 @@ enum TextScanning {
         }
     }
 
-    /// Whether `bytes[range]` holds white space.
+    /// The ASCII bytes `isSpace` takes as white space: space, tab, line feed, vertical tab, form
+    /// feed, carriage return.
     @inline(__always)
-    static func containsSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let byte = bytes[i]
-            if byte < 0x80 {
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return true }
-                i += 1
-                continue
-            }
-            let (scalar, length) = decode(bytes, at: i)
-            if isSpace(scalar) { return true }
-            i += length
-        }
-        return false
+    static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 }
 
