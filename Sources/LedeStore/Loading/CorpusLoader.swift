@@ -3,7 +3,7 @@ import Foundation
 /// How to load a corpus.
 public struct LoadOptions: Sendable {
     public var extractor: any ArticleExtractor
-    /// Threads that parse, index and extract; the calling thread merges their blocks.
+    /// Threads that parse, index and extract, and merge their blocks in turn.
     public var workers: Int
 
     public init(extractor: any ArticleExtractor = NoExtraction(), workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
@@ -21,9 +21,9 @@ public struct CorpusLoadError: Error, Sendable, CustomStringConvertible {
 /// Loads a corpus from a file or a folder.
 ///
 /// Files are read, parsed, indexed and extracted in blocks on `workers` threads, and the
-/// blocks are merged in path order on the calling thread, so the result does not depend on the
-/// number of threads. A file or record that cannot be read is reported in `Corpus.issues`
-/// and the rest still loads.
+/// blocks are merged in path order, one at a time, by the thread that finishes the next one
+/// due, so the result does not depend on the number of threads. A file or record that cannot
+/// be read is reported in `Corpus.issues` and the rest still loads.
 public enum CorpusLoader {
     /// Seed files per block.
     static let seedFilesPerBlock = 64
