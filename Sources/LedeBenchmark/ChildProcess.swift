@@ -96,7 +96,7 @@ struct ChildProcess {
             exitCode: termination == 0 ? (status >> 8) & 0xff : nil,
             signal: termination == 0 ? nil : termination,
             seconds: seconds,
-            cpuSeconds: Self.seconds(usage.ru_utime) + Self.seconds(usage.ru_stime),
+            cpuSeconds: ProcessCPU.seconds(usage.ru_utime) + ProcessCPU.seconds(usage.ru_stime),
             maxRSSBytes: timed == nil ? nil : Self.peakBytes(memoryPath),
             standardOutput: Self.read(outPath),
             standardError: Self.read(errPath))
@@ -106,10 +106,6 @@ struct ChildProcess {
     private static func peakBytes(_ path: String) -> Int? {
         let lines = read(path).split(separator: "\n")
         return lines.last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map { $0 * 1024 }
-    }
-
-    private static func seconds(_ time: timeval) -> Double {
-        Double(time.tv_sec) + Double(time.tv_usec) / 1e6
     }
 
     private static func read(_ path: String) -> String {

@@ -46,7 +46,10 @@ struct LedeBench {
 
     /// One query's figures in the long-running session.
     struct QueryRuns {
+        /// Wall time of each run.
         var seconds: [Double] = []
+        /// CPU time of each run, user and system, as sqlite's `.timer` counts it.
+        var cpuSeconds: [Double] = []
         var output: String?
         /// The first line of the error, when the statement failed.
         var error: String?
@@ -75,13 +78,16 @@ struct LedeBench {
             for _ in 0..<runs {
                 output.clear()
                 let started = Clock.now()
+                let cpuStarted = ProcessCPU.seconds()
                 let ok = session.run(statement)
+                let cpuSeconds = ProcessCPU.seconds() - cpuStarted
                 let seconds = Clock.seconds(since: started)
                 guard ok else {
                     runsOfQuery.error = firstError(errors.text)
                     break
                 }
                 runsOfQuery.seconds.append(seconds)
+                runsOfQuery.cpuSeconds.append(cpuSeconds)
                 if runsOfQuery.output == nil { runsOfQuery.output = output.text }
             }
             if let ids = query.ledeIDs {

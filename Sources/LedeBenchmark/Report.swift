@@ -62,7 +62,10 @@ struct QueryReport: Codable {
     var title: String
     var lede: String
     var sql: String?
+    /// Wall time of Lede's `Session.run`.
     var ledeTiming: Timing?
+    /// user + sys of this process over Lede's `Session.run`: the figure ratios use, as sqlite's.
+    var ledeCPU: Timing?
     var ledeResult: String?
     var ledeError: String?
     /// user + sys of sqlite's `.timer` (microsecond resolution): the figure ratios use.
@@ -129,15 +132,16 @@ enum MarkdownReport {
             + "load average \(size.loadAverageAtStart.map { String(format: "%.2f", $0) } ?? "?") at start, "
             + "\(size.loadAverageAtEnd.map { String(format: "%.2f", $0) } ?? "?") at end (other work on the machine adds noise)")
         lines.append("")
-        lines.append("| query | Lede median | sqlite median | ratio Lede/sqlite | sqlite real | jq | rg | result agreement |")
-        lines.append("|---|---:|---:|---:|---:|---:|---:|---|")
+        lines.append("| query | Lede median | sqlite median | ratio Lede/sqlite | Lede wall | sqlite real | jq | rg | result agreement |")
+        lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---|")
         if let load = size.load {
-            lines.append("| load: Lede parse + extract + index (child `lede`) vs sqlite import + FTS5 | "
+            lines.append("| load: Lede parse + extract + index (child `lede`) vs sqlite import + FTS5, wall time | "
                 + "\(Format.duration(load.ledeChild?.medianMs)) | \(Format.duration(load.sqliteImport?.medianMs)) | "
-                + "\(Format.ratio(load.loadRatio)) (target ≤ 0.5) | | | | \(load.ledeChildError.map { "Lede failed: \($0)" } ?? "") |")
+                + "\(Format.ratio(load.loadRatio)) (target ≤ 0.5) | | | | | \(load.ledeChildError.map { "Lede failed: \($0)" } ?? "") |")
         }
         for query in size.queries {
-            let lede = query.ledeError.map { _ in "n/a" } ?? Format.duration(query.ledeTiming?.medianMs)
+            let lede = query.ledeError.map { _ in "n/a" } ?? Format.duration(query.ledeCPU?.medianMs)
+            let ledeWall = query.ledeError.map { _ in "" } ?? Format.duration(query.ledeTiming?.medianMs)
             var sqlite = Format.duration(query.sqliteCPU?.medianMs)
             if query.sql == nil { sqlite = "— (no entities)" }
             var agreement = query.ledeError.map { "Lede error: \($0)" } ?? query.agreement
@@ -146,7 +150,7 @@ enum MarkdownReport {
             if let rg = query.rgResult { agreement += "; rg \(rg)" }
             // The shell prints real time to the millisecond.
             let real = query.sqliteReal.map { $0.medianMs < 0.5 ? "< 1 ms" : String(format: "%.0f ms", $0.medianMs) } ?? ""
-            lines.append("| \(query.title) | \(lede) | \(sqlite) | \(Format.ratio(query.ratio)) | \(real) | "
+            lines.append("| \(query.title) | \(lede) | \(sqlite) | \(Format.ratio(query.ratio)) | \(ledeWall) | \(real) | "
                 + "\(query.jq.map { Format.duration($0.medianMs) } ?? "") | \(query.rg.map { Format.duration($0.medianMs) } ?? "") | "
                 + "\(agreement.replacingOccurrences(of: "|", with: "\\|")) |")
         }

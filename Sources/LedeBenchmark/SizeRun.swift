@@ -191,6 +191,7 @@ struct SizeRun {
         var report = QueryReport(id: query.id, title: query.title, lede: query.lede, sql: query.sql, agreement: "")
         report.ledeError = lede == nil ? "no corpus loaded" : lede?.error
         report.ledeTiming = lede.flatMap { Timing(seconds: $0.seconds) }
+        report.ledeCPU = lede.flatMap { Timing(seconds: $0.cpuSeconds) }
         let ledeAnswer = lede?.output.flatMap { Answer.parse($0, shape: query.shape) }
         report.ledeResult = ledeAnswer?.summary
         if query.sql != nil {
@@ -200,7 +201,7 @@ struct SizeRun {
         }
         let sqliteAnswer = sqlite?.output.flatMap { Answer.parse($0, shape: query.shape) }
         report.sqliteResult = sqliteAnswer?.summary
-        report.ratio = Format.divide(report.ledeTiming?.medianMs, report.sqliteCPU?.medianMs)
+        report.ratio = Format.divide(report.ledeCPU?.medianMs, report.sqliteCPU?.medianMs)
         let agreement = Agreement.compare(query, lede: report.ledeError == nil ? ledeAnswer : nil, sqlite: sqliteAnswer)
         report.agrees = agreement.agrees
         report.agreement = agreement.text

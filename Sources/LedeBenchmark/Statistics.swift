@@ -17,6 +17,20 @@ enum Clock {
     }
 }
 
+/// CPU time this process has used, user and system, from `getrusage`: what sqlite3's `.timer`
+/// reports as user + sys, measured the same way.
+enum ProcessCPU {
+    static func seconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
+    static func seconds(_ time: timeval) -> Double {
+        Double(time.tv_sec) + Double(time.tv_usec) / 1e6
+    }
+}
+
 /// The spread of repeated measurements, in milliseconds.
 struct Timing: Codable {
     var medianMs: Double

@@ -47,9 +47,9 @@ case false?: report.notes.append("the sqlite loader differs from \(options.basel
 case nil: report.notes.append("\(options.baselineScriptPath) not found: the loader could not be checked against it")
 case true?: break
 }
-report.notes.append("sqlite median = user+sys CPU from `.timer on` (µs resolution; its real time prints only to the ms, "
-    + "and for a warm single-threaded query it is at least the CPU time, so the ratio leans in sqlite's favour); "
-    + "Lede median = monotonic wall time of Session.run (parse, check, evaluate, render as JSON)")
+report.notes.append("query medians are CPU time, user + sys, on both sides: sqlite's from `.timer on` (µs resolution; "
+    + "its real time prints only to the ms), Lede's from getrusage around Session.run (parse, check, evaluate, render as JSON), "
+    + "as `.timer` measures it; wall time, which adds whatever else the machine made the process wait for, is shown beside it")
 
 if tools.jq != nil || tools.rg != nil {
     report.notes.append(#"jq and rg count articles matching the regex human\s+rights case-blind, as perf_baselines.sh does: "#

@@ -28,4 +28,21 @@ import Testing
         #expect(large.contains("target < 0.1: MISSED"))
         #expect(large.contains("target ≤ 2.5: MISSED"))
     }
+
+    /// A query's row puts Lede's CPU time beside sqlite's, as the ratio compares them, and
+    /// Lede's wall time after them.
+    @Test func aQueryRowComparesCPUTimes() throws {
+        var query = QueryReport(id: "phrase", title: "phrase count", lede: "…", sql: "…", agreement: "yes")
+        query.ledeCPU = Timing(seconds: [0.002])
+        query.ledeTiming = Timing(seconds: [0.005])
+        query.sqliteCPU = Timing(seconds: [0.004])
+        query.ratio = 0.5
+        var sizeReport = SizeReport(size: "100k")
+        sizeReport.queries = [query]
+        let report = BenchReport(
+            startedAt: "2026-12-06T00:00:00Z", command: "LedeBenchmark", cores: 2, ledeBinary: nil, noSnapshotFlag: true,
+            runs: [:], tools: [:], sizes: [sizeReport])
+        let row = try #require(MarkdownReport.render(report).split(separator: "\n").first { $0.hasPrefix("| phrase count |") })
+        #expect(row.hasPrefix("| phrase count | 2.00 ms | 4.00 ms | 0.50× | 5.00 ms |"))
+    }
 }
