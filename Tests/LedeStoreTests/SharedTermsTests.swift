@@ -74,13 +74,13 @@ import Testing
             let count = text.utf8.count
             var tokenizer = TermTokenizer()
             var plain = IndexBlockBuilder()
+            let expected = Self.terms(of: text, tokens: nil)
             let expectedCounts = plain.addDocument(text, tokenizer: &tokenizer)
             for cut in stride(from: 1, to: count, by: 3) {
-                let expected = Self.terms(of: text, tokens: nil)
                 let tokens = Self.tokens(of: text, cuts: [cut, cut + 2])
                 #expect(Self.terms(of: text, tokens: tokens) == expected, "\(text) cut at \(cut)")
                 var shared = IndexBlockBuilder()
-                #expect(tokens.withUnsafeBufferPointer { shared.addDocument(text, reading: $0, tokenizer: &tokenizer) } == expectedCounts)
+                #expect(tokens.withUnsafeBufferPointer { shared.addDocument(text, reading: $0, tokenizer: &tokenizer) } == expectedCounts, "\(text) cut at \(cut)")
             }
         }
     }

@@ -19,11 +19,12 @@ enum OrderedParallelMap {
         transform: @escaping @Sendable (Item, _ worker: Int) -> Output,
         consume: (Output) -> Void
     ) {
+        let workers = max(1, workers)
         withoutActuallyEscaping(consume) { consume in
             // `run` returns only once every result is consumed, so the closure outlives no call,
             // and the state's lock lets only one thread call it at a time.
             let state = State(window: max(window, workers), consume: UncheckedConsumer(consume))
-            for worker in 0..<max(1, workers) {
+            for worker in 0..<workers {
                 let thread = Thread {
                     while let (sequence, item) = state.take(next) {
                         state.deliver(transform(item, worker), at: sequence)
@@ -33,7 +34,7 @@ enum OrderedParallelMap {
                 thread.stackSize = 8 << 20
                 thread.start()
             }
-            state.awaitEnd(workers: max(1, workers))
+            state.awaitEnd(workers: workers)
         }
     }
 
