@@ -102,11 +102,17 @@ struct IndexBlockBuilder {
     private var distinctScratch: [Int32] = []
     /// Zeros to extend `positions` with, as many as the longest document so far has terms.
     private var zeros: [UInt32] = []
-    /// Per term: the last document that used it (stamped, so nothing needs clearing), its pair
-    /// in that document, and a counter: of its positions in the document, then of those placed.
-    private var stamps: [Int32] = []
-    private var pairOfTerm: [Int32] = []
-    private var placed: [Int32] = []
+    /// What the document being read has of each term, one entry a term so that a word's term
+    /// costs one cache line, not one for each field.
+    private var termStates: [TermState] = []
+
+    private struct TermState {
+        /// The last document that used the term: stamped, so nothing needs clearing.
+        var document: Int32 = -1
+        /// Its positions in that document while they are counted, then where in `positions`
+        /// its next one goes.
+        var counter: Int32 = 0
+    }
 
     /// Indexes the next document; returns how many terms it had, and how many words: runs
     /// between white space that hold a term ("U.S." is one word of two terms, a lone "—" none).
@@ -159,65 +165,57 @@ struct IndexBlockBuilder {
         }
         documentLengths.append(Int32(termCount))
         guard termCount > 0 else { return (0, 0) }
-        if stamps.count < terms.count {
-            let missing = terms.count - stamps.count
-            stamps.append(contentsOf: repeatElement(-1, count: missing))
-            pairOfTerm.append(contentsOf: repeatElement(0, count: missing))
-            placed.append(contentsOf: repeatElement(0, count: missing))
+        if termStates.count < terms.count {
+            termStates.append(contentsOf: repeatElement(TermState(), count: terms.count - termStates.count))
         }
         if distinctScratch.count < termCount { distinctScratch = [Int32](repeating: 0, count: termCount) }
-        // One pair per distinct term, in order of first use, its positions counted in
-        // `placed`… (The per-term arrays are written through buffer pointers too.)
-        let firstPair = pairTerms.count
+        // One pair per distinct term, in order of first use, its positions counted… (The
+        // per-term states are written through a buffer pointer too.)
         var distinctCount = 0
         scratch.withUnsafeBufferPointer { scratch in
             let documentTerms = UnsafeBufferPointer(rebasing: scratch[0..<termCount])
-            stamps.withUnsafeMutableBufferPointer { stamps in
-                pairOfTerm.withUnsafeMutableBufferPointer { pairOfTerm in
-                    placed.withUnsafeMutableBufferPointer { placed in
-                        distinctScratch.withUnsafeMutableBufferPointer { distinct in
-                            for term in documentTerms {
-                                let t = Int(term)
-                                if stamps[t] != document {
-                                    stamps[t] = document
-                                    pairOfTerm[t] = Int32(distinctCount)
-                                    placed[t] = 0
-                                    distinct[distinctCount] = term
-                                    distinctCount += 1
-                                }
-                                placed[t] += 1
-                            }
-                            pairTerms.append(contentsOf: UnsafeBufferPointer(rebasing: distinct[0..<distinctCount]))
+            termStates.withUnsafeMutableBufferPointer { states in
+                distinctScratch.withUnsafeMutableBufferPointer { distinct in
+                    for term in documentTerms {
+                        let t = Int(term)
+                        if states[t].document != document {
+                            states[t] = TermState(document: document, counter: 1)
+                            distinct[distinctCount] = term
+                            distinctCount += 1
+                        } else {
+                            states[t].counter += 1
                         }
-                        pairDocuments.append(contentsOf: repeatElement(document, count: distinctCount))
-                        // …then a run of positions for each pair, where each term's positions go in order.
-                        var start = Int32(positions.count)
-                        pairStarts.append(contentsOf: repeatElement(0, count: distinctCount))
-                        pairStarts.withUnsafeMutableBufferPointer { pairStarts in
-                            for pair in 0..<distinctCount {
-                                let t = Int(distinctScratch[pair])
-                                start += placed[t]
-                                pairStarts[firstPair + 1 + pair] = start
-                                placed[t] = 0
-                            }
+                    }
+                    let documentPairs = UnsafeBufferPointer(rebasing: distinct[0..<distinctCount])
+                    pairTerms.append(contentsOf: documentPairs)
+                    pairDocuments.append(contentsOf: repeatElement(document, count: distinctCount))
+                    // …then a run of positions for each pair, where each term's positions go in
+                    // order: its counter turns from how many it has to where the next one goes.
+                    var start = Int32(positions.count)
+                    let firstEnd = pairStarts.count
+                    pairStarts.append(contentsOf: repeatElement(0, count: distinctCount))
+                    pairStarts.withUnsafeMutableBufferPointer { pairStarts in
+                        for (pair, term) in documentPairs.enumerated() {
+                            let t = Int(term)
+                            let count = states[t].counter
+                            states[t].counter = start
+                            start += count
+                            pairStarts[firstEnd + pair] = start
                         }
-                        // Room for the document's positions, copied from a run of zeros: one
-                        // copy, where appending repeated zeros costs a step each in a debug
-                        // build (and a new array each document, an allocation).
-                        if zeros.count < termCount { zeros = [UInt32](repeating: 0, count: termCount) }
-                        zeros.withUnsafeBufferPointer { zeros in
-                            positions.append(contentsOf: UnsafeBufferPointer(rebasing: zeros[0..<termCount]))
-                        }
-                        positions.withUnsafeMutableBufferPointer { positions in
-                            pairStarts.withUnsafeBufferPointer { pairStarts in
-                                for (position, term) in documentTerms.enumerated() {
-                                    let t = Int(term)
-                                    let pair = firstPair + Int(pairOfTerm[t])
-                                    positions[Int(pairStarts[pair]) + Int(placed[t])] = UInt32(position)
-                                    placed[t] += 1
-                                }
-                            }
-                        }
+                    }
+                }
+                // Room for the document's positions, copied from a run of zeros: one copy, where
+                // appending repeated zeros costs a step each in a debug build (and a new array
+                // each document, an allocation).
+                if zeros.count < termCount { zeros = [UInt32](repeating: 0, count: termCount) }
+                zeros.withUnsafeBufferPointer { zeros in
+                    positions.append(contentsOf: UnsafeBufferPointer(rebasing: zeros[0..<termCount]))
+                }
+                positions.withUnsafeMutableBufferPointer { positions in
+                    for (position, term) in documentTerms.enumerated() {
+                        let t = Int(term)
+                        positions[Int(states[t].counter)] = UInt32(position)
+                        states[t].counter += 1
                     }
                 }
             }
@@ -240,9 +238,7 @@ struct IndexBlockBuilder {
         positions.removeAll(keepingCapacity: keepingCapacity)
         documentLengths.removeAll(keepingCapacity: keepingCapacity)
         // Documents count from zero again, so no stamp may survive.
-        stamps.removeAll(keepingCapacity: keepingCapacity)
-        pairOfTerm.removeAll(keepingCapacity: keepingCapacity)
-        placed.removeAll(keepingCapacity: keepingCapacity)
+        termStates.removeAll(keepingCapacity: keepingCapacity)
     }
 
     /// Groups the pairs by term (a counting sort keeps documents in order) and encodes each
