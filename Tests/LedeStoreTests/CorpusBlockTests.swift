@@ -38,4 +38,34 @@ import Testing
         #expect(corpus.entities.first?.roles == ["President"])
         #expect(corpus.entities.first?.aliases == ["Sarney"])
     }
+
+    /// Across blocks, the same key is one entity, so is a key spelled another way that String
+    /// equality joins, and the same name of another kind is another entity; each gathers the
+    /// facts of every block.
+    @Test func blocksShareEntitiesAcrossSpellingsThatStringEqualityJoins() {
+        let composed = EntityKey(name: "Jos\u{E9} Sarney", kind: .person)
+        let decomposed = EntityKey(name: "Jose\u{301} Sarney", kind: .person)
+        let tokyo = EntityKey(name: "Tokyo", kind: .place)
+        let tokyoClub = EntityKey(name: "Tokyo", kind: .organization)
+        var first = CorpusBlock()
+        first.entityFacts[first.entity(composed).index].roles = ["President"]
+        _ = first.entity(tokyo)
+        var second = CorpusBlock()
+        _ = second.entity(tokyoClub)
+        second.entityFacts[second.entity(decomposed).index].surfaces = ["Sarney"]
+        second.entityFacts[second.entity(tokyo).index].roles = ["capital"]
+        var third = CorpusBlock()
+        third.entityFacts[third.entity(decomposed).index].roles = ["senator"]
+        third.entityFacts[third.entity(composed).index].surfaces = ["Jos\u{E9}"]
+        var builder = CorpusBuilder()
+        builder.append(first)
+        builder.append(second)
+        builder.append(third)
+        let corpus = builder.build(roots: [])
+        #expect(corpus.entities.map(\.name) == ["Jos\u{E9} Sarney", "Tokyo", "Tokyo"])
+        #expect(corpus.entities.map(\.kind) == [.person, .place, .organization])
+        #expect(corpus.entities.first?.roles == ["President", "senator"])
+        #expect(corpus.entities.first?.aliases == ["Jos\u{E9}", "Sarney"])
+        #expect(corpus.entities.dropFirst().first?.roles == ["capital"])
+    }
 }

@@ -88,10 +88,6 @@ struct BlockAssembler {
     mutating func append(_ draft: ArticleDraft, to block: inout CorpusBlock) {
         let articleID = ArticleID(block.articles.count)
         let text = draft.body.text
-        var article = Article(
-            key: draft.key, file: draft.file, line: Int32(draft.line), title: draft.title, published: draft.published,
-            updated: draft.updated, source: draft.source, section: draft.section, captions: draft.captions,
-            text: text, words: 0, notes: draft.notes, extra: draft.extra)
 
         // Paragraphs and sentences, as UTF-8 ranges of the joined text.
         let paragraphRanges = draft.body.paragraphRanges
@@ -114,13 +110,13 @@ struct BlockAssembler {
                         sentences: firstSentence..<Int32(block.sentences.count)))
             }
         }
-        article.paragraphs = firstParagraph..<Int32(block.paragraphs.count)
+        let paragraphs = firstParagraph..<Int32(block.paragraphs.count)
 
         let firstLink = Int32(block.links.count)
         for link in draft.body.links {
             block.links.append(Link(article: articleID, label: link.label, title: link.title))
         }
-        article.links = firstLink..<Int32(block.links.count)
+        let links = firstLink..<Int32(block.links.count)
 
         let firstSentenceOfArticle = Int32(block.sentences.count - sentenceRanges.count)
         let extraction = extractor.extract(
@@ -131,10 +127,23 @@ struct BlockAssembler {
 
         // The text's index reads most words from the tokens extraction left in the workspace.
         titleIndex.addDocument(draft.title ?? "", tokenizer: &tokenizer)
-        article.words = Int32(
-            workspace.readingTokens { textIndex.addDocument(text, reading: $0, tokenizer: &tokenizer) }.words)
-        record(extraction, of: &article, id: articleID, firstParagraph: firstParagraph, firstSentence: firstSentenceOfArticle, in: &block)
-        block.articles.append(article)
+        let words = workspace.readingTokens { textIndex.addDocument(text, reading: $0, tokenizer: &tokenizer) }.words
+        let recorded = record(extraction, text: text, id: articleID, firstParagraph: firstParagraph, firstSentence: firstSentenceOfArticle, in: &block)
+
+        // The row is made in the block and completed there: a row kept in a variable and then
+        // appended was copied on the way, a retain and a release for every one of its strings.
+        block.articles.append(
+            Article(
+                key: draft.key, file: draft.file, line: Int32(draft.line), title: draft.title, published: draft.published,
+                updated: draft.updated, source: draft.source, section: draft.section, captions: draft.captions,
+                text: text, words: Int32(words), notes: draft.notes, extra: draft.extra))
+        let row = articleID.index
+        block.articles[row].paragraphs = paragraphs
+        block.articles[row].links = links
+        block.articles[row].mentions = recorded.mentions
+        block.articles[row].quotes = recorded.quotes
+        block.articles[row].dates = recorded.dates
+        block.articles[row].dateline = extraction.dateline
     }
 
     /// Whether `text[range]` (UTF-8 offsets) is exactly `name`, compared as bytes.
@@ -177,28 +186,36 @@ struct BlockAssembler {
         textIndex.startNextBlock()
     }
 
+    /// Adds what was extracted from article `id`, whose body is `text`, to the block; returns
+    /// the ranges of its mentions, quotes and dates there.
     private func record(
-        _ extraction: ExtractionResult, of article: inout Article, id: ArticleID, firstParagraph: Int32,
-        firstSentence: Int32, in block: inout CorpusBlock
-    ) {
+        _ extraction: ExtractionResult, text: String, id: ArticleID, firstParagraph: Int32, firstSentence: Int32,
+        in block: inout CorpusBlock
+    ) -> (mentions: Range<Int32>, quotes: Range<Int32>, dates: Range<Int32>) {
         func span(_ range: Range<Int>) -> Range<Int32> { Int32(range.lowerBound)..<Int32(range.upperBound) }
         func sentence(_ index: Int) -> SentenceID { SentenceID(rawValue: firstSentence + Int32(index)) }
 
         let firstMention = Int32(block.mentions.count)
-        var text = article.text
-        text.withUTF8 { bytes in
-            for found in extraction.mentions {
-                let range = span(found.range)
-                let entity = block.entity(found.entity)
-                block.mentions.append(
-                    Mention(entity: entity, article: id, sentence: sentence(found.sentence), textRange: range, form: found.form))
-                // Most mentions spell the canonical name; only other spellings become aliases.
-                if !Self.spells(found.entity.name, in: bytes, range) {
-                    block.entityFacts[entity.index].surfaces.insert(Self.surface(article.text.utf8Slice(range)))
+        var readable = text  // withUTF8 needs a variable; a native string is not copied
+        readable.withUTF8 { bytes in
+            // Read in place: a mention taken out of the array is a copy, a retain and a
+            // release of its name, and this runs for every mention.
+            extraction.mentions.withUnsafeBufferPointer { found in
+                for index in found.indices {
+                    let range = span(found[index].range)
+                    let entity = block.entity(found[index].entity)
+                    block.mentions.append(
+                        Mention(
+                            entity: entity, article: id, sentence: sentence(found[index].sentence), textRange: range,
+                            form: found[index].form))
+                    // Most mentions spell the canonical name; only other spellings become aliases.
+                    if !Self.spells(found[index].entity.name, in: bytes, range) {
+                        block.entityFacts[entity.index].surfaces.insert(Self.surface(text.utf8Slice(range)))
+                    }
                 }
             }
         }
-        article.mentions = firstMention..<Int32(block.mentions.count)
+        let mentions = firstMention..<Int32(block.mentions.count)
 
         // Facts about an entity the article never names are dropped.
         for (key, roles) in extraction.roles {
@@ -218,7 +235,7 @@ struct BlockAssembler {
                     textRange: span(found.range), speaker: found.speaker.map { block.entity($0) },
                     attribution: found.attribution))
         }
-        article.quotes = firstQuote..<Int32(block.quotes.count)
+        let quotes = firstQuote..<Int32(block.quotes.count)
 
         let firstDate = Int32(block.dates.count)
         for found in extraction.dates {
@@ -227,7 +244,6 @@ struct BlockAssembler {
                     article: id, sentence: sentence(found.sentence), textRange: span(found.range), date: found.date,
                     end: found.end, precision: found.precision))
         }
-        article.dates = firstDate..<Int32(block.dates.count)
-        article.dateline = extraction.dateline
+        return (mentions, quotes, firstDate..<Int32(block.dates.count))
     }
 }
