@@ -52,6 +52,36 @@ import Testing
         #expect(table.id(of: "") == nil)
     }
 
+    /// A tagged term is its tag byte followed by its bytes: the same name under two tags is two
+    /// terms, each found again under its own tag only, and it is the term those bytes spell.
+    @Test func aTaggedTermIsItsTagThenItsBytes() {
+        var table = TermTable(capacity: 4)
+        func insert(_ name: String, _ tag: UInt8) -> Int32 {
+            var name = name
+            return name.withUTF8 { table.insert($0, taggedWith: tag) }
+        }
+        func find(_ name: String, _ tag: UInt8) -> Int32? {
+            var name = name
+            return name.withUTF8 { table.id(of: $0, taggedWith: tag) }
+        }
+        let names = (0..<3_000).map { "Name \($0)" } + ["", "Tokyo", "Tokyo Stock Exchange", "Bank of Tokyo-Mitsubishi"]
+        for (index, name) in names.enumerated() {
+            #expect(insert(name, 1) == Int32(2 * index))
+            #expect(insert(name, 2) == Int32(2 * index + 1))
+        }
+        for (index, name) in names.enumerated() {
+            #expect(find(name, 1) == Int32(2 * index))
+            #expect(find(name, 2) == Int32(2 * index + 1))
+            #expect(find(name, 3) == nil)
+        }
+        #expect(find("Toky", 1) == nil)
+        #expect(find("Tokyo Stock Exchang", 1) == nil)
+        let tokyo = find("Tokyo", 2)
+        #expect(tokyo.map { table.term($0) } == "\u{2}Tokyo")
+        #expect(table.id(of: "\u{2}Tokyo") == tokyo)
+        #expect(table.id(of: "Tokyo") == nil)
+    }
+
     /// The comparison reads every byte of short and long terms, from both sides.
     @Test func equalComparesEveryByteOfShortAndLongTerms() {
         func equal(_ a: [UInt8], _ b: [UInt8]) -> Bool {

@@ -34,6 +34,21 @@ struct TermTable: Sendable {
         insert(term, hash: Self.hash(wordHash: wordHash), lowercase: Self.asciiLowercase)
     }
 
+    /// The id of the term made of the byte `tag` followed by `term`, adding it when it is new:
+    /// a key of a kind and a name, looked up without first copying the two into one buffer.
+    mutating func insert(_ term: UnsafeBufferPointer<UInt8>, taggedWith tag: UInt8) -> Int32 {
+        let hash = Self.hash(term, startingFrom: Self.mix(WordHash.seed, tag))
+        let (found, slot) = probe(term, hash: hash, lowercase: 0, tag: tag)
+        if let found { return found }
+        arena.append(tag)
+        return add(term, hash: hash, slot: slot, lowercase: 0)
+    }
+
+    /// The id of the term made of `tag` and `term`, or nil when the table does not hold it.
+    func id(of term: UnsafeBufferPointer<UInt8>, taggedWith tag: UInt8) -> Int32? {
+        probe(term, hash: Self.hash(term, startingFrom: Self.mix(WordHash.seed, tag)), lowercase: 0, tag: tag).found
+    }
+
     /// Or-ed into each byte of a run of ASCII letters and digits, sets the bit that makes a
     /// capital lowercase and that digits have already.
     private static let asciiLowercase: UInt64 = 0x2020_2020_2020_2020
@@ -44,6 +59,13 @@ struct TermTable: Sendable {
     private mutating func insert(_ term: UnsafeBufferPointer<UInt8>, hash: UInt32, lowercase: UInt64) -> Int32 {
         let (found, slot) = probe(term, hash: hash, lowercase: lowercase)
         if let found { return found }
+        return add(term, hash: hash, slot: slot, lowercase: lowercase)
+    }
+
+    /// Adds `term` (after any bytes of it already in the arena) in `slot`, the empty slot
+    /// where `probe` stopped.
+    @inline(__always)
+    private mutating func add(_ term: UnsafeBufferPointer<UInt8>, hash: UInt32, slot: Int, lowercase: UInt64) -> Int32 {
         let id = Int32(count)
         if lowercase == 0 {
             arena.append(contentsOf: term)
@@ -76,10 +98,14 @@ struct TermTable: Sendable {
         withTerm(id) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The id of `term` if present, and the slot where it is or would go.
+    /// The id of `term` if present, and the slot where it is or would go. With a `tag`, the
+    /// term sought is that byte followed by `term`'s.
     @inline(__always)
-    private func probe(_ term: UnsafeBufferPointer<UInt8>, hash: UInt32, lowercase: UInt64) -> (found: Int32?, slot: Int) {
-        slots.withUnsafeBufferPointer { slots in
+    private func probe(
+        _ term: UnsafeBufferPointer<UInt8>, hash: UInt32, lowercase: UInt64, tag: UInt8? = nil
+    ) -> (found: Int32?, slot: Int) {
+        let tagLength = tag == nil ? 0 : 1
+        return slots.withUnsafeBufferPointer { slots in
             arena.withUnsafeBufferPointer { arena in
                 starts.withUnsafeBufferPointer { starts in
                     let mask = slots.count - 1
@@ -91,7 +117,9 @@ struct TermTable: Sendable {
                             let id = Int(UInt32(truncatingIfNeeded: entry)) - 1
                             let start = Int(starts[id])
                             let length = Int(starts[id + 1]) - start
-                            if length == term.count && Self.equal(arena, start, term, lowercase: lowercase) {
+                            if length == term.count + tagLength && (tag.map { arena[start] == $0 } ?? true)
+                                && Self.equal(arena, start + tagLength, term, lowercase: lowercase)
+                            {
                                 return (Int32(id), slot)
                             }
                         }
@@ -127,10 +155,15 @@ struct TermTable: Sendable {
     /// computed for a word as it read it stands in for it. Mixed, as FNV's high bits, which
     /// find a slot, depend little on a short term's last byte.
     @inline(__always)
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var word = WordHash.seed
-        for byte in bytes { word = (word ^ UInt64(byte)) &* WordHash.prime }
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, startingFrom word: UInt64 = WordHash.seed) -> UInt32 {
+        var word = word
+        for byte in bytes { word = mix(word, byte) }
         return hash(wordHash: word)
+    }
+
+    @inline(__always)
+    private static func mix(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        (word ^ UInt64(byte)) &* WordHash.prime
     }
 
     @inline(__always)

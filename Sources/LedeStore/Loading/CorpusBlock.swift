@@ -13,8 +13,8 @@ struct CorpusBlock: Sendable {
     /// The entities this block names, in order of first use, and what it learned of each.
     var entityKeys: [EntityKey] = []
     var entityFacts: [EntityFacts] = []
-    /// Where each key is in `entityKeys`: ids given in the same order, to the key's kind and
-    /// name as bytes. A term table hashes a name in a few dozen instructions where a String
+    /// Where each key is in `entityKeys`: ids given in the same order, to the key's kind (a
+    /// byte) and name. A term table hashes a name in a few dozen instructions where a String
     /// key costs hundreds, and this runs for every mention. It tells names apart by their
     /// bytes, so two spellings Swift's String equality takes as one (a composed and a
     /// decomposed accent) get two ids here; `CorpusBuilder`, which compares Strings, gives
@@ -31,7 +31,7 @@ struct CorpusBlock: Sendable {
     /// on the worker thread, so that appending the block hashes each entity once, not each
     /// mention.
     mutating func entity(_ key: EntityKey) -> EntityID {
-        let index = Self.withBytes(of: key) { entityIndexes.insert($0) }
+        let index = Self.withName(of: key) { entityIndexes.insert($0, taggedWith: key.kind.rawValue) }
         if index == entityKeys.count {
             entityKeys.append(key)
             entityFacts.append(EntityFacts())
@@ -43,21 +43,14 @@ struct CorpusBlock: Sendable {
     func existingEntity(_ key: EntityKey) -> EntityID? {
         // Through a local: a closure that reads a property of `self` copies the whole block.
         let indexes = entityIndexes
-        return Self.withBytes(of: key) { indexes.id(of: $0) }.map { EntityID(rawValue: $0) }
+        return Self.withName(of: key) { indexes.id(of: $0, taggedWith: key.kind.rawValue) }.map { EntityID(rawValue: $0) }
     }
 
-    /// Calls `body` with the key as bytes: its kind, then its name's UTF-8.
-    private static func withBytes<R>(of key: EntityKey, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    /// Calls `body` with the UTF-8 of the key's name, read in place when the String is native.
+    private static func withName<R>(of key: EntityKey, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = key.name.utf8.withContiguousStorageIfAvailable(body) { return result }
         var name = key.name
-        return name.withUTF8 { name in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: name.count + 1) { bytes in
-                bytes[0] = key.kind.rawValue
-                if let base = bytes.baseAddress, let source = name.baseAddress {
-                    (base + 1).initialize(from: source, count: name.count)
-                }
-                return body(UnsafeBufferPointer(bytes))
-            }
-        }
+        return name.withUTF8(body)
     }
 
     /// What one block knows about an entity.
