@@ -36,26 +36,32 @@ struct CorpusBuilder {
             (range.lowerBound + base)..<(range.upperBound + base)
         }
 
-        for var article in block.articles {
+        // Rows are appended a run at a time (`ChunkedArray.append(_:transformedBy:)`): a block
+        // brings tens of thousands of them.
+        articles.append(block.articles) { article in
+            var article = article
             article.paragraphs = shift(article.paragraphs, paragraphBase)
             article.links = shift(article.links, linkBase)
             article.mentions = shift(article.mentions, mentionBase)
             article.quotes = shift(article.quotes, quoteBase)
             article.dates = shift(article.dates, dateBase)
-            articles.append(article)
+            return article
         }
-        for var paragraph in block.paragraphs {
+        paragraphs.append(block.paragraphs) { paragraph in
+            var paragraph = paragraph
             paragraph.article = ArticleID(rawValue: paragraph.article.rawValue + articleBase)
             paragraph.sentences = shift(paragraph.sentences, sentenceBase)
-            paragraphs.append(paragraph)
+            return paragraph
         }
-        for var sentence in block.sentences {
+        sentences.append(block.sentences) { sentence in
+            var sentence = sentence
             sentence.paragraph = ParagraphID(rawValue: sentence.paragraph.rawValue + paragraphBase)
-            sentences.append(sentence)
+            return sentence
         }
-        for var link in block.links {
+        links.append(block.links) { link in
+            var link = link
             link.article = ArticleID(rawValue: link.article.rawValue + articleBase)
-            links.append(link)
+            return link
         }
         // Each of the block's entities is looked up once; its mentions and quotes follow.
         let entities = block.entityKeys.map { entity($0) }
@@ -65,22 +71,25 @@ struct CorpusBuilder {
             entityFacts[id].roles.formUnion(facts.roles)
             if entityFacts[id].country == nil { entityFacts[id].country = facts.country }
         }
-        for var mention in block.mentions {
+        mentions.append(block.mentions) { mention in
+            var mention = mention
             mention.entity = entities[mention.entity.index]
             mention.article = ArticleID(rawValue: mention.article.rawValue + articleBase)
             mention.sentence = SentenceID(rawValue: mention.sentence.rawValue + sentenceBase)
-            mentions.append(mention)
+            return mention
         }
-        for var quote in block.quotes {
+        quotes.append(block.quotes) { quote in
+            var quote = quote
             quote.article = ArticleID(rawValue: quote.article.rawValue + articleBase)
             quote.paragraph = ParagraphID(rawValue: quote.paragraph.rawValue + paragraphBase)
             quote.speaker = quote.speaker.map { entities[$0.index] }
-            quotes.append(quote)
+            return quote
         }
-        for var date in block.dates {
+        dates.append(block.dates) { date in
+            var date = date
             date.article = ArticleID(rawValue: date.article.rawValue + articleBase)
             date.sentence = SentenceID(rawValue: date.sentence.rawValue + sentenceBase)
-            dates.append(date)
+            return date
         }
         bytesRead += block.inputBytes
         let read = corpusBytes > 0 ? Double(bytesRead) / Double(corpusBytes) : 0

@@ -29,13 +29,34 @@ public struct ChunkedArray<Element>: RandomAccessCollection {
     }
 
     public mutating func append(_ element: consuming Element) {
-        if count & (Self.chunkSize - 1) == 0 {
-            var chunk: [Element] = []
-            chunk.reserveCapacity(Self.chunkSize)
-            chunks.append(chunk)
-        }
+        if count & (Self.chunkSize - 1) == 0 { startChunk() }
         chunks[chunks.count - 1].append(element)
         count += 1
+    }
+
+    /// Appends what `transform` makes of each of `elements`, as many at a time as the last
+    /// chunk has room for: one append of a run instead of an append, with its checks that the
+    /// storage is unique and has room, for each element.
+    mutating func append<Source: RandomAccessCollection>(
+        _ elements: Source, transformedBy transform: (Source.Element) -> Element
+    ) {
+        var next = elements.startIndex
+        var remaining = elements.count
+        while remaining > 0 {
+            if count & (Self.chunkSize - 1) == 0 { startChunk() }
+            let run = Swift.min(remaining, Self.chunkSize - (count & (Self.chunkSize - 1)))
+            let end = elements.index(next, offsetBy: run)
+            chunks[chunks.count - 1].append(contentsOf: elements[next..<end].lazy.map(transform))
+            count += run
+            remaining -= run
+            next = end
+        }
+    }
+
+    private mutating func startChunk() {
+        var chunk: [Element] = []
+        chunk.reserveCapacity(Self.chunkSize)
+        chunks.append(chunk)
     }
 
     /// Calls `body` with each chunk's elements in turn, in order: a pass over every element
