@@ -53,7 +53,9 @@ final class ArticleText {
         let tokens = storage[..<count]
         var capitalizedWords = workspace.capitalizedWords
         workspace.capitalizedWords = WordSet()
-        capitalizedWords.reset(expected: count / 2)
+        // Sized for a sixteenth of the tokens (capitalized words repeat); an article with more
+        // grows the set. Sized for half of them, clearing it cost more than filling it.
+        capitalizedWords.reset(expected: count / 16)
         tokens.withUnsafeBufferPointer { tokens in
             for sentence in sentences {
                 let sentenceTokens = UnsafeBufferPointer(rebasing: tokens[sentence])
@@ -164,7 +166,7 @@ enum SportsSlug {
     ].map { word in Array(word.utf8).withUnsafeBufferPointer { WordHash.word($0, 0..<$0.count) } }
 }
 
-/// A set of word hashes for one article: no rehashing, and its memory reused by the next article.
+/// A set of word hashes for one article, its memory reused by the next article.
 struct WordSet: Sendable {
     /// The table, of which the first `size` slots are in use.
     private var slots: [UInt64] = []
@@ -174,12 +176,19 @@ struct WordSet: Sendable {
 
     init() {}
 
-    /// Empties the set and sizes it for `expected` words.
+    /// Empties the set and sizes it for `expected` words; it grows if more come. Every slot
+    /// in use is cleared, so a size near what an article needs keeps that cheap.
     mutating func reset(expected: Int) {
-        size = 16
+        var size = 16
         while size < expected * 2 { size <<= 1 }
-        mask = size - 1
         count = 0
+        makeEmptySlots(size)
+    }
+
+    /// `size` empty slots (a power of two).
+    private mutating func makeEmptySlots(_ size: Int) {
+        self.size = size
+        mask = size - 1
         if slots.count < size || slots.count > max(size, ExtractionWorkspace.largestKept) {
             // Not `Array(repeating:count:)`, whose unspecialized allocation looks the array's type
             // up at run time, at the cost of a thousand instructions.
@@ -191,9 +200,9 @@ struct WordSet: Sendable {
         }
     }
 
+    @inline(__always)
     mutating func insert(_ hash: UInt64) {
         let key = hash == 0 ? 1 : hash
-        guard count * 2 < size else { return }
         var slot = Int(truncatingIfNeeded: key >> 7) & mask
         while slots[slot] != 0 {
             if slots[slot] == key { return }
@@ -201,6 +210,20 @@ struct WordSet: Sendable {
         }
         slots[slot] = key
         count += 1
+        if count * 2 >= size { grow() }
+    }
+
+    /// Doubles the table, at half full, so a probe stays short and always meets an empty slot.
+    /// Seldom needed, so kept out of `insert`, which is inlined where words are read.
+    @inline(never)
+    private mutating func grow() {
+        let keys = slots[..<size].filter { $0 != 0 }
+        makeEmptySlots(size * 2)
+        for key in keys {
+            var slot = Int(truncatingIfNeeded: key >> 7) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = key
+        }
     }
 
     func contains(_ hash: UInt64) -> Bool {
