@@ -117,4 +117,10 @@ import Testing
         #expect(builder.addDocument("", tokenizer: &tokenizer) == (terms: 0, words: 0))
         #expect(builder.addDocument("— …", tokenizer: &tokenizer) == (terms: 0, words: 0))
     }
+
+    /// Scratch arrays made without zeroing have the count asked for; none is made for zero.
+    @Test func unwrittenArraysHaveTheirCount() {
+        #expect([Int32](unwrittenCount: 0).isEmpty)
+        #expect([UInt32](unwrittenCount: 5_000).count == 5_000)
+    }
 }

@@ -271,9 +271,10 @@ struct IndexBlockBuilder {
             }
         }
         // Each pair's document, and where its positions end, in term order; the positions too.
-        var sortedDocuments = [Int32](repeating: 0, count: pairCount)
-        var sortedEnds = [Int32](repeating: 0, count: pairCount)
-        var sortedPositions = [UInt32](repeating: 0, count: positions.count)
+        // The sort writes every element, so they are not zeroed first (megabytes a block).
+        var sortedDocuments = [Int32](unwrittenCount: pairCount)
+        var sortedEnds = [Int32](unwrittenCount: pairCount)
+        var sortedPositions = [UInt32](unwrittenCount: positions.count)
         var nextPair = pairsBefore
         var nextPosition = positionsBefore
         pairTerms.withUnsafeBufferPointer { pairTerms in
@@ -353,6 +354,20 @@ struct IndexBlockBuilder {
         return IndexBlock(
             terms: terms, bytes: bytes, starts: starts, documentCounts: documentCounts, lastDocuments: lastDocuments,
             documentLengths: documentLengths)
+    }
+}
+
+extension Array where Element: BitwiseCopyable {
+    /// `count` elements that hold whatever their memory held: for scratch every element of
+    /// which is written before it is read. (No array is made for no elements: asked for no
+    /// room, the initializer writes into the storage all empty arrays share, which two
+    /// threads doing it at once would race on.)
+    init(unwrittenCount count: Int) {
+        if count == 0 {
+            self = []
+        } else {
+            self.init(unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+        }
     }
 }
 
