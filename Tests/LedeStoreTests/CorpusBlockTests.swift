@@ -68,4 +68,17 @@ import Testing
         #expect(corpus.entities.first?.aliases == ["Jos\u{E9}", "Sarney"])
         #expect(corpus.entities.dropFirst().first?.roles == ["capital"])
     }
+
+    /// A block's arrays are reserved from the last block's row counts, scaled to its bytes
+    /// and rounded up, so a block of the same size does not grow them.
+    @Test func rowCountsScaleUpAndReserveRoom() {
+        let counts = CorpusBlock.RowCounts(articles: 10, paragraphs: 3, sentences: 0, links: 1, mentions: 7, quotes: 2, dates: 5)
+        let scaled = counts.scaled(by: 1.125)
+        #expect([scaled.articles, scaled.paragraphs, scaled.sentences, scaled.links, scaled.mentions, scaled.quotes, scaled.dates]
+            == [12, 4, 0, 2, 8, 3, 6])
+        var block = CorpusBlock()
+        block.reserveCapacity(scaled)
+        #expect(block.articles.capacity >= 12 && block.mentions.capacity >= 8 && block.dates.capacity >= 6)
+        #expect(block.rowCounts.articles == 0)
+    }
 }

@@ -310,7 +310,7 @@ private final class AssemblerBox: @unchecked Sendable {
         switch item {
         case .seedFiles(let files, let bytes):
             block.inputBytes = bytes
-            assembler.startBlock(ofBytes: block.inputBytes)
+            assembler.startBlock(&block, ofBytes: block.inputBytes)
             for file in files {
                 block.fileCount += 1
                 switch Self.readSeed(file) {
@@ -321,7 +321,7 @@ private final class AssemblerBox: @unchecked Sendable {
         case .jsonLines(let file, let bytes, let firstLine):
             if firstLine == 1 { block.fileCount += 1 }
             block.inputBytes = bytes.count
-            assembler.startBlock(ofBytes: bytes.count)
+            assembler.startBlock(&block, ofBytes: bytes.count)
             let stem = Self.stem(of: file.name)
             bytes.withUnsafeBufferPointer { buffer in
                 var lineNumber = firstLine
