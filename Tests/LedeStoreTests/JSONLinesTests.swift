@@ -36,6 +36,24 @@ import Testing
         #expect(article.words == 10)
     }
 
+    /// A member written as null reads as one left out: no title, the id from file and line, no
+    /// source; a null body is a record without one.
+    @Test func aNullMemberReadsAsAMissingOne() throws {
+        let folder = try Fixtures.TemporaryFolder()
+        try folder.write("n.jsonl", """
+            {"id": null, "title": null, "headline": "H", "source": null, "body": "B."}
+            {"id": 7, "body": null}
+            """ + "\n")
+        let corpus = try CorpusLoader.load(folder.path)
+        let article = try #require(corpus.articles.first)
+        #expect(corpus.articles.count == 1)
+        #expect(article.key == "n:1")
+        #expect(article.title == "H")
+        #expect(article.source == nil)
+        #expect(corpus.issues.map(\.message) == ["the record has no \"body\""])
+        #expect(corpus.issues.first?.line == 2)
+    }
+
     @Test func titleWinsOverHeadlineAndIdDefaultsToFileAndLine() throws {
         let folder = try Fixtures.TemporaryFolder()
         try folder.write("news.jsonl", #"{"title": "T", "headline": "H", "body": "B."}"#)

@@ -46,9 +46,9 @@ enum JSONLinesReader {
 
         func string(_ key: Key) throws(LoadIssue) -> String? {
             switch record.kept[key.rawValue] {
-            case nil, .null: return nil
+            case .null: return nil
             case .string(let s): return s
-            case let other?:
+            case let other:
                 throw LoadIssue(path: file, line: number, message: "\"\(key.name)\" must be a string, found \(describe(other))")
             }
         }
@@ -59,10 +59,10 @@ enum JSONLinesReader {
             }
             let key: String
             switch record.kept[Key.id.rawValue] {
-            case .string(let s)?: key = s
-            case .number(let n)?: key = n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
-            case nil, .null?: key = "\(fileStem):\(number)"
-            case let other?: return issue("\"id\" must be a string or a number, found \(describe(other))")
+            case .string(let s): key = s
+            case .number(let n): key = n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
+            case .null: key = "\(fileStem):\(number)"
+            case let other: return issue("\"id\" must be a string or a number, found \(describe(other))")
             }
             var notes: [String] = []
             let published = try publishedDate(string(.published), zone: string(.timezone), notes: &notes)
