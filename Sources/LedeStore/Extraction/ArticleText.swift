@@ -54,7 +54,8 @@ final class ArticleText {
         var capitalizedWords = workspace.capitalizedWords
         workspace.capitalizedWords = WordSet()
         // Sized for a sixteenth of the tokens (capitalized words repeat); an article with more
-        // grows the set. Sized for half of them, clearing it cost more than filling it.
+        // grows the set. Sized for half of them, every article cleared a table as large as
+        // its tokens.
         capitalizedWords.reset(expected: count / 16)
         tokens.withUnsafeBufferPointer { tokens in
             for sentence in sentences {

@@ -43,7 +43,8 @@ struct CorpusBlock: Sendable {
     func existingEntity(_ key: EntityKey) -> EntityID? {
         // Through a local: a closure that reads a property of `self` copies the whole block.
         let indexes = entityIndexes
-        return Self.withName(of: key) { indexes.id(of: $0, taggedWith: key.kind.rawValue) }.map { EntityID(rawValue: $0) }
+        let index = Self.withName(of: key) { indexes.id(of: $0, taggedWith: key.kind.rawValue) }
+        return index.map { EntityID(rawValue: $0) }
     }
 
     /// Calls `body` with the UTF-8 of the key's name, read in place when the String is native.
@@ -158,7 +159,9 @@ struct BlockAssembler {
         // The text's index reads most words from the tokens extraction left in the workspace.
         titleIndex.addDocument(draft.title ?? "", tokenizer: &tokenizer)
         let words = workspace.readingTokens { textIndex.addDocument(text, reading: $0, tokenizer: &tokenizer) }.words
-        let recorded = record(extraction, text: text, id: articleID, firstParagraph: firstParagraph, firstSentence: firstSentenceOfArticle, in: &block)
+        let recorded = record(
+            extraction, text: text, id: articleID, firstParagraph: firstParagraph, firstSentence: firstSentenceOfArticle,
+            in: &block)
 
         // The row is made in the block and completed there: a row kept in a variable and then
         // appended was copied on the way, a retain and a release for every one of its strings.
@@ -198,10 +201,11 @@ struct BlockAssembler {
     /// Readies the assembler and `block` for a block read from `bytes` bytes of files. The
     /// block's rows are reserved from the last block's, in proportion to the bytes and an
     /// eighth more: grown by appending, a block's twenty thousand mentions were copied some
-    /// fifteen times, each time into memory touched for the first time. The indexes keep their storage from block to block, sized
-    /// for the largest so far; before a block less than half the size of the last, as blocks
-    /// shrink towards the corpus's end (`CorpusLoader.jsonLinesBlockBytes(remaining:)`), they
-    /// let it go, so that it does not add to the peak of memory that comes then.
+    /// fifteen times, each time into memory touched for the first time. The indexes keep their
+    /// storage from block to block, sized for the largest so far; before a block less than half
+    /// the size of the last, as blocks shrink towards the corpus's end
+    /// (`CorpusLoader.jsonLinesBlockBytes(remaining:)`), they let it go, so that it does not
+    /// add to the peak of memory that comes then.
     mutating func startBlock(_ block: inout CorpusBlock, ofBytes bytes: Int) {
         if lastBlockBytes > 0 {
             block.reserveCapacity(lastBlockRows.scaled(by: Double(bytes) / Double(lastBlockBytes) * 1.125))
