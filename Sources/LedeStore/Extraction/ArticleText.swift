@@ -203,15 +203,28 @@ struct WordSet: Sendable {
 
     @inline(__always)
     mutating func insert(_ hash: UInt64) {
-        let key = hash == 0 ? 1 : hash
-        var slot = Int(truncatingIfNeeded: key >> 7) & mask
-        while slots[slot] != 0 {
-            if slots[slot] == key { return }
-            slot = (slot + 1) & mask
-        }
-        slots[slot] = key
+        let key = Self.key(hash)
+        let place = slot(of: key)
+        guard slots[place] == 0 else { return }
+        slots[place] = key
         count += 1
         if count * 2 >= size { grow() }
+    }
+
+    func contains(_ hash: UInt64) -> Bool {
+        slots[slot(of: Self.key(hash))] != 0
+    }
+
+    /// The key a hash is stored as: 0 marks an empty slot.
+    @inline(__always)
+    private static func key(_ hash: UInt64) -> UInt64 { hash == 0 ? 1 : hash }
+
+    /// The slot that holds `key`, or the empty one where it would go.
+    @inline(__always)
+    private func slot(of key: UInt64) -> Int {
+        var slot = Int(truncatingIfNeeded: key >> 7) & mask
+        while slots[slot] != 0 && slots[slot] != key { slot = (slot + 1) & mask }
+        return slot
     }
 
     /// Doubles the table, at half full, so a probe stays short and always meets an empty slot.
@@ -220,20 +233,6 @@ struct WordSet: Sendable {
     private mutating func grow() {
         let keys = slots[..<size].filter { $0 != 0 }
         makeEmptySlots(size * 2)
-        for key in keys {
-            var slot = Int(truncatingIfNeeded: key >> 7) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = key
-        }
-    }
-
-    func contains(_ hash: UInt64) -> Bool {
-        let key = hash == 0 ? 1 : hash
-        var slot = Int(truncatingIfNeeded: key >> 7) & mask
-        while slots[slot] != 0 {
-            if slots[slot] == key { return true }
-            slot = (slot + 1) & mask
-        }
-        return false
+        for key in keys { slots[slot(of: key)] = key }
     }
 }

@@ -37,7 +37,7 @@ struct TermTable: Sendable {
     /// The id of the term made of the byte `tag` followed by `term`, adding it when it is new:
     /// a key of a kind and a name, looked up without first copying the two into one buffer.
     mutating func insert(_ term: UnsafeBufferPointer<UInt8>, taggedWith tag: UInt8) -> Int32 {
-        let hash = Self.hash(term, startingFrom: Self.mix(WordHash.seed, tag))
+        let hash = Self.hash(term, taggedWith: tag)
         let (found, slot) = probe(term, hash: hash, lowercase: 0, tag: tag)
         if let found { return found }
         arena.append(tag)
@@ -46,7 +46,7 @@ struct TermTable: Sendable {
 
     /// The id of the term made of `tag` and `term`, or nil when the table does not hold it.
     func id(of term: UnsafeBufferPointer<UInt8>, taggedWith tag: UInt8) -> Int32? {
-        probe(term, hash: Self.hash(term, startingFrom: Self.mix(WordHash.seed, tag)), lowercase: 0, tag: tag).found
+        probe(term, hash: Self.hash(term, taggedWith: tag), lowercase: 0, tag: tag).found
     }
 
     /// Or-ed into each byte of a run of ASCII letters and digits, sets the bit that makes a
@@ -161,6 +161,13 @@ struct TermTable: Sendable {
         return hash(wordHash: word)
     }
 
+    /// The hash of the term made of `tag` followed by `bytes`.
+    @inline(__always)
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, taggedWith tag: UInt8) -> UInt32 {
+        hash(bytes, startingFrom: mix(WordHash.seed, tag))
+    }
+
+    /// One FNV-1a step.
     @inline(__always)
     private static func mix(_ word: UInt64, _ byte: UInt8) -> UInt64 {
         (word ^ UInt64(byte)) &* WordHash.prime
