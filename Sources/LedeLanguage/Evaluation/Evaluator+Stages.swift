@@ -57,19 +57,21 @@ extension Evaluator {
             return .of(rows.map(\.row))
 
         case .take(let count):
-            var remaining = try nonNegative(count, "take")
-            return RowStream(knownCount: upstream.knownCount.map { min($0, remaining) }) { () throws(Diagnostic) in
-                guard remaining > 0, let row = try upstream.next() else { return nil }
-                remaining -= 1
+            let limit = try nonNegative(count, "take")
+            let remaining = StreamCounter(limit)
+            return RowStream(knownCount: upstream.knownCount.map { min($0, limit) }) { () throws(Diagnostic) in
+                guard remaining.value > 0, let row = try upstream.next() else { return nil }
+                remaining.value -= 1
                 return row
             }
 
         case .skip(let count):
-            var toSkip = try nonNegative(count, "skip")
-            return RowStream(knownCount: upstream.knownCount.map { max(0, $0 - toSkip) }) { () throws(Diagnostic) in
-                while toSkip > 0 {
+            let skipped = try nonNegative(count, "skip")
+            let toSkip = StreamCounter(skipped)
+            return RowStream(knownCount: upstream.knownCount.map { max(0, $0 - skipped) }) { () throws(Diagnostic) in
+                while toSkip.value > 0 {
                     guard try upstream.next() != nil else { return nil }
-                    toSkip -= 1
+                    toSkip.value -= 1
                 }
                 return try upstream.next()
             }
@@ -117,20 +119,18 @@ extension Evaluator {
 
         case .expand(let list, let binds):
             let read = compiler.compile(list)
-            var current: Row?
-            var elements: [Value] = []
-            var position = 0
+            let pending = PendingValues()
             return RowStream { () throws(Diagnostic) in
-                while position >= elements.count {
+                while pending.position >= pending.values.count {
                     guard let row = try upstream.next() else { return nil }
                     try context.checkCancellation(list.range)
-                    current = row
-                    position = 0
-                    if case .list(let values) = try read(row) { elements = values } else { elements = [] }
+                    let values: [Value]
+                    if case .list(let list) = try read(row) { values = list } else { values = [] }
+                    pending.start(values, of: row)
                 }
-                defer { position += 1 }
-                let element = elements[position]
-                guard var row = current else { return nil }
+                let element = pending.values[pending.position]
+                pending.position += 1
+                guard var row = pending.row else { return nil }
                 if binds { row.bindings.append(element) } else { row.subject = element }
                 return row
             }
