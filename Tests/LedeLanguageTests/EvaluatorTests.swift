@@ -91,6 +91,19 @@ import Testing
         #expect(Run.error("articles | cooccur")?.contains("'cooccur' needs entity rows, got Article rows") == true)
     }
 
+    @Test func cooccurCountsArticlesOnceAndMentionsEachTime() throws {
+        // "Shinzo Abe" and "Abe" in the Tokyo article: one article, two mentions.
+        #expect(try Run.cells("entity \"Tokyo\" | cooccur | select entity.name, articles, mentions") == [
+            ["Shinzo Abe", "1", "2"], ["Toyota", "1", "1"],
+        ])
+        // Two input entities: their articles together, the inputs themselves left out, ties
+        // broken by first appearance in the corpus.
+        #expect(try Run.cells("entities | where name == \"Tokyo\" or name == \"Paris\" | cooccur | select entity.name, articles, mentions") == [
+            ["Shinzo Abe", "2", "3"], ["Toyota", "1", "1"], ["Emmanuel Macron", "1", "1"],
+        ])
+        #expect(try Run.cells("entity \"Lima\" | cooccur | count") == [["0"]])
+    }
+
     @Test func entityResolution() throws {
         #expect(try Run.cells("entity \"Shinzo Abe\" | select name") == [["Shinzo Abe"]])
         #expect(try Run.cells("entity \"shinzo\" | select name") == [["Shinzo Abe"]])  // unique prefix
