@@ -50,6 +50,18 @@ import Testing
         ])
     }
 
+    @Test func sortKeepsTiesInTheOrderTheyCame() throws {
+        // Entities come in order of first appearance; within a kind, that order stands either way.
+        #expect(try Run.cells("entities | sort kind | select name") == [
+            ["Toyota"], ["Shinzo Abe"], ["Emmanuel Macron"], ["Tokyo"], ["Paris"], ["Lima"],
+        ])
+        #expect(try Run.cells("entities | sort kind desc | select name") == [
+            ["Tokyo"], ["Paris"], ["Lima"], ["Shinzo Abe"], ["Emmanuel Macron"], ["Toyota"],
+        ])
+        // Keys that are neither strings nor integers: times.
+        #expect(try Run.cells("articles | sort published desc | select id") == [["3"], ["2"], ["1"]])
+    }
+
     @Test func takeAndSkip() throws {
         #expect(try Run.cells("mentions | skip 2 | take 2 | select text") == [["Abe"], ["Toyota"]])
         #expect(try Run.cells("mentions | take 0 | count") == [["0"]])
