@@ -222,6 +222,34 @@ extension Value: CustomStringConvertible {
         #expect(try Run.cells(cross.replacingOccurrences(of: hundred, with: "[1, 2, 3]") + " | count") == [["81"]])
     }
 
+    @Test func sortThenTakeHoldsOnlyTheRowsItKeeps() throws {
+        // 10,000 rows through a sort that may hold 1,000: take's three are all it keeps.
+        let hundred = "[" + (1...100).map(String.init).joined(separator: ", ") + "]"
+        let text = "article 1 | expand \(hundred) as a | expand \(hundred) as b | sort a desc, b desc | take 3 | select a, b"
+        let file = SourceFile(name: "<test>", text: text)
+        guard case .query(let pipeline)? = Parser.parseStatement(file, range: 0..<text.utf8.count).statement?.kind else {
+            Issue.record("does not parse")
+            return
+        }
+        let checked = try Checker(corpus: TestCorpus.corpus, globals: [:]).check(pipeline)
+        let evaluator = Evaluator(corpus: TestCorpus.corpus, globals: [:], cancellation: CancellationFlag(), maximumHeldRows: 1_000)
+        let result = ResultTable(try evaluator.run(checked, range: pipeline.range), corpus: TestCorpus.corpus)
+        let formatter = ValueFormatter(corpus: TestCorpus.corpus)
+        #expect(result.rows.map { $0.map { formatter.text(of: $0) } } == [["100", "100"], ["100", "99"], ["100", "98"]])
+    }
+
+    @Test(arguments: [
+        "articles | sort section", "articles | sort section desc", "articles | sort published desc",
+        "entities | sort kind", "entities | sort kind desc, name", "entities | sort count desc, name desc",
+        "mentions | sort text", "mentions | sort entity.kind desc, text", "paragraphs | sort len(text) desc",
+    ])
+    func sortThenTakeKeepsWhatAWholeSortWould(_ sorted: String) throws {
+        // `skip 0` between them makes the sort order every row, then take cut the list.
+        for count in [0, 1, 2, 3, 5, 100] {
+            #expect(try Run.cells("\(sorted) | take \(count)") == (try Run.cells("\(sorted) | skip 0 | take \(count)")))
+        }
+    }
+
     @Test func hugeNumbersAndLiterals() throws {
         #expect(try Run.cells("articles | take 9223372036854775807 | count") == [["3"]])
         let literal = String(repeating: "x", count: 1 << 20)
@@ -281,6 +309,8 @@ extension Value: CustomStringConvertible {
         #expect(FileExplain.explain("articles | take 2 | count").contains("count: the number of rows is known"))
         #expect(FileExplain.explain("articles | where words > 3 | count").contains("count: count the rows"))
         #expect(FileExplain.explain("articles | where published >= 2020-03-05 and words > 3 | count").contains("count: count the rows"))
+        #expect(FileExplain.explain("entities | sort count desc | take 3").contains("sort: keep only the rows take lets through"))
+        #expect(FileExplain.explain("entities | sort count desc | skip 1 | take 3").contains("sort: hold every row, then order"))
     }
 }
 

@@ -39,8 +39,9 @@ public struct Evaluator {
         } else {
             stream = try source(pipeline.source, range: range)
         }
-        for stage in stages {
-            stream = try self.stage(stage, after: stream, range: range)
+        for (position, stage) in stages.enumerated() {
+            let next = stages.dropFirst(position + 1).first
+            stream = try self.stage(stage, after: stream, before: next, range: range)
         }
         var rows: [Row] = []
         while let row = try stream.next() {

@@ -28,9 +28,12 @@ public struct QueryPlan: CustomStringConvertible {
         // `RowStream.knownCount` is: a source's rows, rows a stage holds, take and skip of them.
         // (A date range that is not the whole condition leaves its `where` in `stages`.)
         var known = if case .member = pipeline.source { false } else { true }
-        for stage in stages {
+        for (position, stage) in stages.enumerated() {
+            let next = stages.dropFirst(position + 1).first
             if case .count = stage, known {
                 lines.append("stage:  count: the number of rows is known, so none is made")
+            } else if case .sort = stage, case .take? = next {
+                lines.append("stage:  sort: keep only the rows take lets through, each row compared with the last kept")
             } else {
                 lines.append("stage:  " + describe(stage))
             }

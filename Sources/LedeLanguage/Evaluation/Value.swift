@@ -169,10 +169,12 @@ extension Value: Hashable {
 
     /// A total order for sorting: nulls last, then values of different kinds by kind.
     static func sortOrder(_ lhs: Value, _ rhs: Value) -> Int {
-        // Strings and integers, the usual sort keys, are compared before `order` is asked: its
-        // switch over the pair copies both values, a retain and a release of each string.
+        // Strings, integers and times, the usual sort keys, are compared before `order` is
+        // asked: its switch over the pair copies both values, retaining and releasing their
+        // strings (a time's zone name among them).
         if case .string(let a) = lhs, case .string(let b) = rhs { return a < b ? -1 : (a == b ? 0 : 1) }
         if case .int(let a) = lhs, case .int(let b) = rhs { return a < b ? -1 : (a == b ? 0 : 1) }
+        if case .datetime(let a) = lhs, case .datetime(let b) = rhs { return a < b ? -1 : (a == b ? 0 : 1) }
         if lhs.isNull || rhs.isNull { return lhs.isNull ? (rhs.isNull ? 0 : 1) : -1 }
         if let result = order(lhs, rhs) { return result }
         return lhs.kindRank < rhs.kindRank ? -1 : (lhs.kindRank == rhs.kindRank ? 0 : 1)
