@@ -75,6 +75,10 @@ import Testing
         #expect(try Run.cells("articles | summarize sum(words) as w, avg(words) as a, list(key) as keys by source") == [
             ["AFP", "7", "7.0", "[b]"], ["Kyodo", "16", "16.0", "[a]"], ["Wire", "4", "4.0", "[c1]"],
         ])
+        // Rows of groups interleaved: each group's accumulators see its rows alone.
+        #expect(try Run.cells("mentions | summarize count() as n, count_distinct(article) as a by entity.kind") == [
+            ["organization", "1", "1"], ["person", "4", "2"], ["place", "3", "3"],
+        ])
         #expect(try Run.query("articles | summarize count()").isScalar)
         #expect(try Run.cells("articles | where words > 1000 | summarize count() as n, sum(words)") == [["0", "null"]])
     }

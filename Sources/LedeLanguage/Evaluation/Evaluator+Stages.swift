@@ -231,20 +231,38 @@ enum Grouping {
         _ groups: [CompiledExpression], _ aggregates: [(Aggregate, CompiledExpression?)], names: [String],
         _ upstream: RowStream, _ context: EvaluationContext, _ range: SourceRange
     ) throws(Diagnostic) -> [Row] {
-        var accumulators: [[Value]: [Accumulator]] = [:]
-        if groups.isEmpty { accumulators[[]] = aggregates.map { Accumulator($0.0) } }
+        // Each group's key and accumulators, in order of first appearance, found by its key.
+        // The accumulators are added to where they are: taken out of a dictionary, changed and
+        // put back, they were copied for every row (`articles | summarize count(), avg(words)
+        // by source` took 97 ms on 100k articles).
+        var groupKeys: [[Value]] = []
+        var states: [[Accumulator]] = []
+        var groupOfKey: [[Value]: Int] = [:]
+        if groups.isEmpty {
+            groupKeys.append([])
+            states.append(aggregates.map { Accumulator($0.0) })
+            groupOfKey[[]] = 0
+        }
+        var key: [Value] = []
         while let row = try upstream.next() {
             try context.checkCancellation(range)
-            var key: [Value] = []
+            key.removeAll(keepingCapacity: true)
             for compiled in groups { key.append(try compiled(row)) }
-            if accumulators[key] == nil { try context.hold(range) }
-            var state = accumulators[key] ?? aggregates.map { Accumulator($0.0) }
-            for (index, (_, argument)) in aggregates.enumerated() {
-                try state[index].add(try argument.map { (compiled) throws(Diagnostic) in try compiled(row) }, range: range)
+            let group: Int
+            if let found = groupOfKey[key] {
+                group = found
+            } else {
+                try context.hold(range)
+                group = states.count
+                groupKeys.append(key)
+                states.append(aggregates.map { Accumulator($0.0) })
+                groupOfKey[key] = group
             }
-            accumulators[key] = state
+            for (index, (_, argument)) in aggregates.enumerated() {
+                try states[group][index].add(try argument.map { (compiled) throws(Diagnostic) in try compiled(row) }, range: range)
+            }
         }
-        return accumulators.sorted { compareKeys($0.key, $1.key) < 0 }.map { key, state in
+        return zip(groupKeys, states).sorted { compareKeys($0.0, $1.0) < 0 }.map { key, state in
             Row(subject: .record(Record(names: names, values: key + state.map(\.result))))
         }
     }
