@@ -23,88 +23,101 @@ struct SortOrder {
             try appendKeys(of: row, to: &keyValues)
             rows.append(row)
         }
-        let width = keys.count
-        var positions = Array(rows.indices)
-        // A long sort stops when the query is cancelled: the comparison throws.
-        struct Cancelled: Error {}
-        var comparisons = 0
-        do {
-            try keyValues.withUnsafeBufferPointer { keyValues in
-                try positions.sort { a, b in
-                    comparisons &+= 1
-                    if comparisons & 4095 == 0, context.cancellation.isCancelled { throw Cancelled() }
-                    let order = compare(keyValues, a * width, keyValues, b * width)
-                    return order != 0 ? order < 0 : a < b
-                }
-            }
-        } catch {
-            throw Diagnostic.interrupted(at: range)
-        }
-        return positions.map { rows[$0] }
+        return try ordered(Array(rows.indices), keyValues, arrivals: nil, context, range).map { rows[$0] }
     }
 
     /// The first `limit` rows of `upstream` in this order: what `sort` then `take limit` keeps,
     /// found holding no more than those rows. They are kept in a heap with the last of them on
     /// top, so most rows are compared with that one alone and dropped.
     func first(_ limit: Int, of upstream: RowStream, _ context: EvaluationContext, _ range: SourceRange) throws(Diagnostic) -> [Row] {
-        var heap: [Kept] = []
-        var keys: [Value] = []
-        var sequence = 0
+        let width = keys.count
+        // The rows kept, each in a slot: its keys are keyValues[slot * width ..< (slot + 1) * width],
+        // and `arrivals` says when it came, which settles ties. `heap` holds the slots.
+        var rows: [Row] = []
+        var keyValues: [Value] = []
+        var arrivals: [Int] = []
+        var heap: [Int] = []
+        var candidate: [Value] = []
+        var arrival = 0
         while let row = try upstream.next() {
             try context.checkCancellation(range)
-            keys.removeAll(keepingCapacity: true)
-            try appendKeys(of: row, to: &keys)
-            defer { sequence += 1 }
+            candidate.removeAll(keepingCapacity: true)
+            try appendKeys(of: row, to: &candidate)
+            defer { arrival += 1 }
             if heap.count < limit {
                 try context.hold(range)
-                heap.append(Kept(row: row, sequence: sequence, keys: keys))
-                siftUp(&heap, from: heap.count - 1)
-            } else if let last = heap.first, precedes(keys, sequence, last) {
-                // A row becomes a `Kept` only once it is kept: a `Kept` shares the scratch
-                // array's storage, so the next row's keys go to new storage.
-                heap[0] = Kept(row: row, sequence: sequence, keys: keys)
-                siftDown(&heap, from: 0)
+                heap.append(rows.count)
+                rows.append(row)
+                keyValues.append(contentsOf: candidate)
+                arrivals.append(arrival)
+                keyValues.withUnsafeBufferPointer { siftUp(&heap, keyValues: $0, arrivals) }
+            } else if let last = heap.first {
+                let comesFirst = candidate.withUnsafeBufferPointer { candidate in
+                    keyValues.withUnsafeBufferPointer { kept in
+                        compare(candidate, 0, kept, last * width) < 0
+                    }
+                }
+                // A tie goes to the row kept, which came first.
+                guard comesFirst else { continue }
+                rows[last] = row
+                for index in 0..<width { keyValues[last * width + index] = candidate[index] }
+                arrivals[last] = arrival
+                keyValues.withUnsafeBufferPointer { siftDown(&heap, keyValues: $0, arrivals) }
             }
         }
-        return heap.sorted { precedes($0.keys, $0.sequence, $1) }.map(\.row)
+        return try ordered(heap, keyValues, arrivals: arrivals, context, range).map { rows[$0] }
     }
 
-    /// A row `first` keeps, with its keys and its place in the input (which settles ties).
-    private struct Kept {
-        var row: Row
-        var sequence: Int
-        var keys: [Value]
+    /// `slots` (rows whose keys are in `keyValues`) in this order, ties by `arrivals` (by slot
+    /// when nil). A long sort stops when the query is cancelled: the comparison throws.
+    private func ordered(
+        _ slots: [Int], _ keyValues: [Value], arrivals: [Int]?, _ context: EvaluationContext, _ range: SourceRange
+    ) throws(Diagnostic) -> [Int] {
+        var slots = slots
+        struct Cancelled: Error {}
+        var comparisons = 0
+        do {
+            try keyValues.withUnsafeBufferPointer { keyValues in
+                try slots.sort { a, b in
+                    comparisons &+= 1
+                    if comparisons & 4095 == 0, context.cancellation.isCancelled { throw Cancelled() }
+                    return precedes(a, b, keyValues, arrivals)
+                }
+            }
+        } catch {
+            throw Diagnostic.interrupted(at: range)
+        }
+        return slots
     }
 
-    /// Whether the row with `keys` and `sequence` comes before `b`.
-    private func precedes(_ keys: [Value], _ sequence: Int, _ b: Kept) -> Bool {
-        let order = keys.withUnsafeBufferPointer { x in b.keys.withUnsafeBufferPointer { y in compare(x, 0, y, 0) } }
-        return order != 0 ? order < 0 : sequence < b.sequence
+    /// Whether slot `a`'s row comes before slot `b`'s: by their keys, then by when they came
+    /// (`arrivals`, or the slot numbers themselves when nil).
+    private func precedes(_ a: Int, _ b: Int, _ keyValues: UnsafeBufferPointer<Value>, _ arrivals: [Int]?) -> Bool {
+        let width = keys.count
+        let order = compare(keyValues, a * width, keyValues, b * width)
+        if order != 0 { return order < 0 }
+        return arrivals.map { $0[a] < $0[b] } ?? (a < b)
     }
 
-    private func precedes(_ a: Kept, _ b: Kept) -> Bool {
-        precedes(a.keys, a.sequence, b)
-    }
-
-    /// Moves `heap[index]` up past the rows it comes after.
-    private func siftUp(_ heap: inout [Kept], from index: Int) {
-        var child = index
+    /// Moves the heap's last slot up past the slots it comes after.
+    private func siftUp(_ heap: inout [Int], keyValues: UnsafeBufferPointer<Value>, _ arrivals: [Int]) {
+        var child = heap.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
-            guard precedes(heap[parent], heap[child]) else { return }
+            guard precedes(heap[parent], heap[child], keyValues, arrivals) else { return }
             heap.swapAt(parent, child)
             child = parent
         }
     }
 
-    /// Moves `heap[index]` down below the rows that come after it.
-    private func siftDown(_ heap: inout [Kept], from index: Int) {
-        var parent = index
+    /// Moves the heap's top slot down below the slots that come after it.
+    private func siftDown(_ heap: inout [Int], keyValues: UnsafeBufferPointer<Value>, _ arrivals: [Int]) {
+        var parent = 0
         while true {
             var last = parent
             let left = 2 * parent + 1
-            if left < heap.count && precedes(heap[last], heap[left]) { last = left }
-            if left + 1 < heap.count && precedes(heap[last], heap[left + 1]) { last = left + 1 }
+            if left < heap.count && precedes(heap[last], heap[left], keyValues, arrivals) { last = left }
+            if left + 1 < heap.count && precedes(heap[last], heap[left + 1], keyValues, arrivals) { last = left + 1 }
             if last == parent { return }
             heap.swapAt(parent, last)
             parent = last
