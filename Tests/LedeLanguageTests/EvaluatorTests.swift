@@ -230,16 +230,7 @@ extension Value: CustomStringConvertible {
         // 10,000 rows through a sort that may hold 1,000: take's three are all it keeps.
         let hundred = "[" + (1...100).map(String.init).joined(separator: ", ") + "]"
         let text = "article 1 | expand \(hundred) as a | expand \(hundred) as b | sort a desc, b desc | take 3 | select a, b"
-        let file = SourceFile(name: "<test>", text: text)
-        guard case .query(let pipeline)? = Parser.parseStatement(file, range: 0..<text.utf8.count).statement?.kind else {
-            Issue.record("does not parse")
-            return
-        }
-        let checked = try Checker(corpus: TestCorpus.corpus, globals: [:]).check(pipeline)
-        let evaluator = Evaluator(corpus: TestCorpus.corpus, globals: [:], cancellation: CancellationFlag(), maximumHeldRows: 1_000)
-        let result = ResultTable(try evaluator.run(checked, range: pipeline.range), corpus: TestCorpus.corpus)
-        let formatter = ValueFormatter(corpus: TestCorpus.corpus)
-        #expect(result.rows.map { $0.map { formatter.text(of: $0) } } == [["100", "100"], ["100", "99"], ["100", "98"]])
+        #expect(try Run.cells(text, maximumHeldRows: 1_000) == [["100", "100"], ["100", "99"], ["100", "98"]])
     }
 
     @Test(arguments: [

@@ -101,7 +101,9 @@ struct FixtureExtractor: ArticleExtractor {
 
 /// Runs one statement over the test corpus and returns its table, or the diagnostic.
 enum Run {
-    static func query(_ text: String, globals: [String: ResultSet] = [:]) throws -> ResultTable {
+    static func query(
+        _ text: String, globals: [String: ResultSet] = [:], maximumHeldRows: Int = Evaluator.maximumHeldRows
+    ) throws -> ResultTable {
         let file = SourceFile(name: "<test>", text: text)
         let parsed = Parser.parseStatement(file, range: 0..<text.utf8.count)
         if let diagnostic = parsed.diagnostics.first { throw diagnostic }
@@ -110,13 +112,14 @@ enum Run {
         }
         let corpus = TestCorpus.corpus
         let checked = try Checker(corpus: corpus, globals: globals.mapValues(\.globalType)).check(pipeline)
-        let result = try Evaluator(corpus: corpus, globals: globals, cancellation: CancellationFlag()).run(checked, range: pipeline.range)
+        let evaluator = Evaluator(corpus: corpus, globals: globals, cancellation: CancellationFlag(), maximumHeldRows: maximumHeldRows)
+        let result = try evaluator.run(checked, range: pipeline.range)
         return ResultTable(result, corpus: corpus)
     }
 
     /// The cells of a result as text.
-    static func cells(_ text: String) throws -> [[String]] {
-        let table = try query(text)
+    static func cells(_ text: String, maximumHeldRows: Int = Evaluator.maximumHeldRows) throws -> [[String]] {
+        let table = try query(text, maximumHeldRows: maximumHeldRows)
         let formatter = ValueFormatter(corpus: TestCorpus.corpus)
         return table.rows.map { $0.map { formatter.text(of: $0) } }
     }
