@@ -190,49 +190,23 @@ enum TextMatching {
 
     /// A needle prepared once and searched for in many texts.
     struct Needle {
-        private let folded: [UInt8]
         private let foldedString: String
-        private let isASCII: Bool
+        /// The needle, when it is ASCII: matched in the text's bytes, folding only ASCII
+        /// letters, as the UTF-8 of other characters never contains ASCII bytes.
+        private let ascii: ASCIINeedle?
 
         init(_ needle: String) {
             foldedString = TextMatching.fold(needle)
-            folded = Array(foldedString.utf8)
-            isASCII = folded.allSatisfy { $0 < 0x80 }
+            ascii = ASCIINeedle(foldedString)
         }
 
         func isFound(in haystack: String) -> Bool {
-            guard !folded.isEmpty else { return true }
-            // An ASCII needle can be matched byte by byte, folding only ASCII letters: the UTF-8
-            // of other characters never contains ASCII bytes.
-            if isASCII {
+            guard !foldedString.isEmpty else { return true }
+            if let ascii {
                 var haystack = haystack
-                return haystack.withUTF8 { bytes in Self.search(bytes, for: folded) }
+                return haystack.withUTF8 { ascii.isFound(in: $0) }
             }
             return TextMatching.fold(haystack).contains(foldedString)
-        }
-
-        private static func search(_ bytes: UnsafeBufferPointer<UInt8>, for needle: [UInt8]) -> Bool {
-            let count = needle.count
-            guard bytes.count >= count else { return false }
-            let first = needle[0]
-            var i = 0
-            let last = bytes.count - count
-            while i <= last {
-                var b = bytes[i]
-                if b >= 0x41 && b <= 0x5A { b += 0x20 }
-                if b == first {
-                    var k = 1
-                    while k < count {
-                        var c = bytes[i + k]
-                        if c >= 0x41 && c <= 0x5A { c += 0x20 }
-                        if c != needle[k] { break }
-                        k += 1
-                    }
-                    if k == count { return true }
-                }
-                i += 1
-            }
-            return false
         }
     }
 }

@@ -84,7 +84,7 @@ extension String {
 /// says nothing more).
 enum ByteWord {
     static let width = 8
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
 
     /// The eight bytes at `base + offset`, in any alignment.
