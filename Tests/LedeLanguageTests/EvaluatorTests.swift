@@ -92,6 +92,22 @@ import Testing
         #expect(try Run.cells("articles | expand paragraphs as p | where p.text contains \"Toyota\" | select key, p.index") == [["a", "1"]])
     }
 
+    /// `distinct` keeps the first row of each key, in order: rows of the corpus (kept as bits),
+    /// one value and several (hashed).
+    @Test func distinctKeepsTheFirstRowOfEachKey() throws {
+        let repeated = try Run.cells("mentions | expand entity.mentions | select article.id, start")
+        var firstSeen: [[String]] = []
+        for row in repeated where !firstSeen.contains(row) { firstSeen.append(row) }
+        #expect(repeated.count > firstSeen.count)
+        #expect(firstSeen.count == 8)
+        #expect(try Run.cells("mentions | expand entity.mentions | distinct | select article.id, start") == firstSeen)
+        #expect(try Run.cells("mentions | distinct entity | count") == [["6"]])
+        #expect(try Run.cells("mentions | expand entity.mentions | distinct entity | count") == [["6"]])
+        #expect(
+            try Run.cells("mentions | distinct entity.kind, article.id | count")
+                == Run.cells("mentions | summarize count() by entity.kind, article.id | count"))
+    }
+
     @Test func navigation() throws {
         #expect(try Run.cells("entity \"Abe\" | articles | select title") == [["Tokyo markets rise as Abe speaks"], ["Paris talks on trade"]])
         #expect(try Run.cells("article 2 | entities | select name") == [["Shinzo Abe"], ["Emmanuel Macron"], ["Paris"]])

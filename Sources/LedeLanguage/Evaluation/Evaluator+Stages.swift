@@ -83,16 +83,45 @@ extension Evaluator {
                     names: record.fields.map(\.name), upstream, context, range))
 
         case .distinct(let columns):
-            let upstream = try columns.map { (columns) throws(Diagnostic) in
-                try self.stage(.select(columns.0, columns.1), after: upstream, range: range)
-            } ?? upstream
-            var seen = Set<[Value]>()
+            let seen = SeenKeys()
+            guard let (expressions, record) = columns else {
+                return RowStream { () throws(Diagnostic) in
+                    while let row = try upstream.next() {
+                        try context.checkCancellation(range)
+                        if seen.insert(row.subject, row.bindings) {
+                            try context.hold(range)
+                            return row
+                        }
+                    }
+                    return nil
+                }
+            }
+            // The selected values are the key: a record is made only for the rows kept.
+            let compiled = expressions.map(compiler.compile)
+            let names = record.fields.map(\.name)
+            if compiled.count == 1 {
+                let column = compiled[0]
+                return RowStream { () throws(Diagnostic) in
+                    while let row = try upstream.next() {
+                        try context.checkCancellation(range)
+                        let value = try column(row)
+                        if seen.insert(value, []) {
+                            try context.hold(range)
+                            return Row(subject: .record(Record(names: names, values: [value])))
+                        }
+                    }
+                    return nil
+                }
+            }
             return RowStream { () throws(Diagnostic) in
                 while let row = try upstream.next() {
                     try context.checkCancellation(range)
-                    if seen.insert([row.subject] + row.bindings).inserted {
+                    var values: [Value] = []
+                    values.reserveCapacity(compiled.count)
+                    for column in compiled { values.append(try column(row)) }
+                    if seen.insert(values) {
                         try context.hold(range)
-                        return row
+                        return Row(subject: .record(Record(names: names, values: values)))
                     }
                 }
                 return nil

@@ -77,7 +77,7 @@ public struct QueryPlan: CustomStringConvertible {
                 "count by: hash the keys, most frequent first"
             }
         case .summarize: "summarize: hash the groups, then aggregate"
-        case .distinct(let columns): "distinct: \(columns == nil ? "" : "select the columns, then ")hash each row, streaming"
+        case .distinct(let columns): "distinct: \(columns == nil ? "" : "select the columns, then ")keep the rows not seen before (rows of the corpus as bits, other keys hashed), streaming"
         case .expand(_, let binds): binds ? "expand as: one row per element, bound beside the row" : "expand: one row per element"
         case .navigate(let from, let to): "\(to.rawValue): follow \(from.rawValue) rows to their \(to.rawValue), each once"
         case .cooccur: "cooccur: count the entities of the input entities' articles"
