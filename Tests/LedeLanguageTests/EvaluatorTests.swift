@@ -108,6 +108,21 @@ import Testing
                 == Run.cells("mentions | summarize count() by entity.kind, article.id | count"))
     }
 
+    /// `count by` a field of the row a row leads to (`entity.name` of a mention) counts by that
+    /// row and reads the field once for each: the counts are those `summarize` gives, entities
+    /// whose field is the same (no country) counted together.
+    @Test func countByAFieldOfAnotherRowCountsWhatSummarizeCounts() throws {
+        for key in ["entity.name", "entity.country", "entity", "article.source", "article.id", "speaker.name", "start"] {
+            let source = key == "speaker.name" ? "quotes" : "mentions"
+            let counted = try Run.cells("\(source) | count by \(key)")
+            let summarized = try Run.cells("\(source) | summarize count() by \(key)")
+            #expect(Set(counted) == Set(summarized), "\(key)")
+            #expect(counted.count == summarized.count, "\(key)")
+        }
+        // Three entities without a country, counted together.
+        #expect(try Run.cells("mentions | count by entity.country") == [["null", "5"], ["France", "1"], ["Japan", "1"], ["Peru", "1"]])
+    }
+
     @Test func navigation() throws {
         #expect(try Run.cells("entity \"Abe\" | articles | select title") == [["Tokyo markets rise as Abe speaks"], ["Paris talks on trade"]])
         #expect(try Run.cells("article 2 | entities | select name") == [["Shinzo Abe"], ["Emmanuel Macron"], ["Paris"]])
@@ -318,6 +333,7 @@ extension Value: CustomStringConvertible {
         #expect(FileExplain.explain("articles | where words > 3").contains("scan all 3 rows"))
         #expect(FileExplain.explain("articles | count by source").contains("count into the source column's 3 values"))
         #expect(FileExplain.explain("articles | count by words").contains("hash the keys"))
+        #expect(FileExplain.explain("mentions | count by entity.name").contains("count each Entity by its position, then read the field once"))
         #expect(t.contains("count: the number of rows is known, so none is made"))
         #expect(FileExplain.explain("articles | take 2 | count").contains("count: the number of rows is known"))
         #expect(FileExplain.explain("articles | where words > 3 | count").contains("count: count the rows"))

@@ -74,6 +74,17 @@ extension Evaluator {
             if let field = Grouping.categoryField(keys) {
                 return .of(try Grouping.countBy(context.corpus.categories(field), names: names, upstream, context, range))
             }
+            if keys.count == 1 {
+                // A field of a row the rows lead to (`mentions | count by entity.name`) is
+                // counted by that row, and read once for each.
+                if let (base, field) = Grouping.fieldOfAnotherRow(keys[0]) {
+                    let reader = context.reader
+                    return .of(
+                        try Grouping.countBy(
+                            compiler.compile(base), then: { reader.read(field, of: $0) }, names: names, upstream, context, range))
+                }
+                return .of(try Grouping.countBy(compiler.compile(keys[0]), then: nil, names: names, upstream, context, range))
+            }
             return .of(try Grouping.countBy(keys.map(compiler.compile), names: names, upstream, context, range))
 
         case .summarize(let groups, let aggregates, let record):
@@ -178,7 +189,6 @@ enum Grouping {
     static func countBy(
         _ keys: [CompiledExpression], names: [String], _ upstream: RowStream, _ context: EvaluationContext, _ range: SourceRange
     ) throws(Diagnostic) -> [Row] {
-        if keys.count == 1 { return try countBy(keys[0], names: names, upstream, context, range) }
         var counts: [[Value]: Int] = [:]
         while let row = try upstream.next() {
             try context.checkCancellation(range)
@@ -195,18 +205,20 @@ enum Grouping {
         }.map { Row(subject: .record(Record(names: names, values: $0.key + [.int($0.value)]))) }
     }
 
-    /// `count by` one key, without an array per row.
-    private static func countBy(
-        _ key: CompiledExpression, names: [String], _ upstream: RowStream, _ context: EvaluationContext, _ range: SourceRange
+    /// `count by` one key, `then` (if any) applied to `key`'s value, which must be a function of it:
+    /// a row of the corpus is counted by its position, and `then` is applied once to each
+    /// row counted, not to every row. Without an array per row. Each row or other value
+    /// counted is held (`EvaluationContext.hold`) when it first comes.
+    static func countBy(
+        _ key: CompiledExpression, then: ((Value) -> Value)?, names: [String], _ upstream: RowStream,
+        _ context: EvaluationContext, _ range: SourceRange
     ) throws(Diagnostic) -> [Row] {
-        var counts: [Value: Int] = [:]
+        var tally = ValueTally(finally: then)
         while let row = try upstream.next() {
             try context.checkCancellation(range)
-            let distinct = counts.count
-            counts[try key(row), default: 0] += 1
-            if counts.count > distinct { try context.hold(range) }
+            if tally.add(try key(row)) { try context.hold(range) }
         }
-        return ordered(counts, names: names)
+        return ordered(tally.counts, names: names)
     }
 
     /// Counted keys as rows, most frequent first (ties by key).
@@ -215,6 +227,14 @@ enum Grouping {
             if a.value != b.value { return a.value > b.value }
             return Value.sortOrder(a.key, b.key) < 0
         }.map { Row(subject: .record(Record(names: names, values: [$0.key, .int($0.value)]))) }
+    }
+
+    /// The row and the field a key reads when it reads a field of another row than the row at
+    /// hand (`entity.name` of a mention), not of the row itself (`source` of an article).
+    static func fieldOfAnotherRow(_ key: Typed) -> (row: Typed, field: Field)? {
+        guard case .field(let base, let field) = key.kind else { return nil }
+        if case .subject = base.kind { return nil }
+        return (base, field)
     }
 
     /// The category field `count by` groups on, when its one key reads just that field of each

@@ -195,37 +195,74 @@ final class StreamCounter {
 final class SeenKeys {
     private var single = Set<Value>()
     private var several = Set<[Value]>()
-    /// A bit for each row of the corpus seen, by the kind of row (`rowKind`), by its position.
-    private var rows: [[UInt64]] = Array(repeating: [], count: 7)
+    /// A bit for each row of the corpus seen, by kind, by position.
+    private var rows: [[UInt64]] = Array(repeating: [], count: CorpusRowKind.allCases.count)
 
     /// Whether the key of `value` and `more` is new; it is seen from now on.
     func insert(_ value: Value, _ more: [Value]) -> Bool {
         guard more.isEmpty else { return several.insert([value] + more).inserted }
-        guard let (kind, position) = Self.row(value) else { return single.insert(value).inserted }
+        guard let (kind, position) = value.corpusRow else { return single.insert(value).inserted }
         let (word, bit) = (position / 64, UInt64(1) << (position % 64))
-        if word >= rows[kind].count { rows[kind] += repeatElement(0, count: max(word + 1, 2 * rows[kind].count) - rows[kind].count) }
-        guard rows[kind][word] & bit == 0 else { return false }
-        rows[kind][word] |= bit
+        rows[kind.rawValue].grow(toInclude: word)
+        guard rows[kind.rawValue][word] & bit == 0 else { return false }
+        rows[kind.rawValue][word] |= bit
         return true
-    }
-
-    /// The kind and position of a value that is a row of the corpus.
-    private static func row(_ value: Value) -> (kind: Int, position: Int)? {
-        switch value {
-        case .article(let id): (0, id.index)
-        case .paragraph(let id): (1, id.index)
-        case .entity(let id): (2, id.index)
-        case .mention(let id): (3, id.index)
-        case .quote(let id): (4, id.index)
-        case .link(let id): (5, id.index)
-        case .dateReference(let id): (6, id.index)
-        default: nil
-        }
     }
 
     /// Whether the key `values`, several of them, is new; it is seen from now on.
     func insert(_ values: [Value]) -> Bool {
         several.insert(values).inserted
+    }
+}
+
+/// How often each value came, for `count by` one key: rows of the corpus in arrays by
+/// position, other values hashed.
+struct ValueTally {
+    private var rows: [[Int]] = Array(repeating: [], count: CorpusRowKind.allCases.count)
+    private var others: [Value: Int] = [:]
+    /// What a value is counted as: the value itself when nil. Applied to a row of the corpus
+    /// once, when the counts are read, and to any other value as it comes.
+    private let finally: ((Value) -> Value)?
+
+    init(finally: ((Value) -> Value)?) {
+        self.finally = finally
+    }
+
+    /// Counts `value`; true when it is the first of its kind.
+    @inline(__always)
+    mutating func add(_ value: Value) -> Bool {
+        if let (kind, position) = value.corpusRow {
+            rows[kind.rawValue].grow(toInclude: position)
+            rows[kind.rawValue][position] += 1
+            return rows[kind.rawValue][position] == 1
+        }
+        let distinct = others.count
+        if let finally {
+            others[finally(value), default: 0] += 1
+        } else {
+            others[value, default: 0] += 1
+        }
+        return others.count > distinct
+    }
+
+    /// The counts, by what each value is counted as.
+    var counts: [Value: Int] {
+        var counts = others
+        for kind in CorpusRowKind.allCases {
+            for (position, count) in rows[kind.rawValue].enumerated() where count > 0 {
+                let row = Value(kind, at: position)
+                counts[finally?(row) ?? row, default: 0] += count
+            }
+        }
+        return counts
+    }
+}
+
+extension Array where Element: FixedWidthInteger {
+    /// Grows with zeros, at least doubling, until `index` is inside.
+    fileprivate mutating func grow(toInclude index: Int) {
+        guard index >= count else { return }
+        append(contentsOf: repeatElement(0, count: Swift.max(index + 1, 2 * count) - count))
     }
 }
 

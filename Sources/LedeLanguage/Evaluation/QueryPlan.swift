@@ -73,6 +73,10 @@ public struct QueryPlan: CustomStringConvertible {
         case .countBy(let keys, _):
             if let field = Grouping.categoryField(keys) {
                 "count by: count into the \(field) column's \(describe(values: corpus.categories(field).values.count)), most frequent first"
+            } else if keys.count == 1, let (row, _) = Grouping.fieldOfAnotherRow(keys[0]) {
+                "count by: count each \(row.type) by its position, then read the field once for each, most frequent first"
+            } else if keys.count == 1 {
+                "count by: hash the keys (rows of the corpus counted by position), most frequent first"
             } else {
                 "count by: hash the keys, most frequent first"
             }

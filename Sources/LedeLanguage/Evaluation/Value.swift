@@ -201,3 +201,38 @@ extension Value: Hashable {
         }
     }
 }
+
+/// The kinds of rows of the corpus a value can be: counted and remembered by their position
+/// in arrays, where hashing a million of them is slower (`distinct`, `count by`).
+enum CorpusRowKind: Int, CaseIterable {
+    case article, paragraph, entity, mention, quote, link, dateReference
+}
+
+extension Value {
+    /// The kind and position of a value that is a row of the corpus.
+    var corpusRow: (kind: CorpusRowKind, position: Int)? {
+        switch self {
+        case .article(let id): (.article, id.index)
+        case .paragraph(let id): (.paragraph, id.index)
+        case .entity(let id): (.entity, id.index)
+        case .mention(let id): (.mention, id.index)
+        case .quote(let id): (.quote, id.index)
+        case .link(let id): (.link, id.index)
+        case .dateReference(let id): (.dateReference, id.index)
+        default: nil
+        }
+    }
+
+    /// The row of the corpus of `kind` at `position`.
+    init(_ kind: CorpusRowKind, at position: Int) {
+        switch kind {
+        case .article: self = .article(ArticleID(position))
+        case .paragraph: self = .paragraph(ParagraphID(position))
+        case .entity: self = .entity(EntityID(position))
+        case .mention: self = .mention(MentionID(position))
+        case .quote: self = .quote(QuoteID(position))
+        case .link: self = .link(LinkID(position))
+        case .dateReference: self = .dateReference(DateReferenceID(position))
+        }
+    }
+}
