@@ -129,6 +129,11 @@ import Testing
         #expect(try Run.cells("entity \"Shinzo Abe\" | quotes | select speaker.name, text") == [["Shinzo Abe", "We are confident,"]])
         #expect(try Run.cells("links | articles | select id") == [["1"]])
         #expect(Run.error("links | quotes")?.contains("cannot go from Link rows to quotes") == true)
+        // Each row once, in corpus order, whatever the order and the repeats of the rows it
+        // comes from.
+        #expect(try Run.cells("mentions | articles | select id") == [["1"], ["2"], ["3"]])
+        #expect(try Run.cells("articles | sort id desc | mentions | select article.id, start") == Run.cells("mentions | select article.id, start"))
+        #expect(try Run.cells("mentions | sort start desc | entities | select name") == Run.cells("entities | select name"))
     }
 
     @Test func cooccur() throws {

@@ -195,18 +195,14 @@ final class StreamCounter {
 final class SeenKeys {
     private var single = Set<Value>()
     private var several = Set<[Value]>()
-    /// A bit for each row of the corpus seen, by kind, by position.
-    private var rows: [[UInt64]] = Array(repeating: [], count: CorpusRowKind.allCases.count)
+    /// The rows of the corpus seen, by kind.
+    private var rows = Array(repeating: RowBits(count: 0), count: CorpusRowKind.allCases.count)
 
     /// Whether the key of `value` and `more` is new; it is seen from now on.
     func insert(_ value: Value, _ more: [Value]) -> Bool {
         guard more.isEmpty else { return several.insert([value] + more).inserted }
         guard let (kind, position) = value.corpusRow else { return single.insert(value).inserted }
-        let (word, bit) = (position / 64, UInt64(1) << (position % 64))
-        rows[kind.rawValue].grow(toInclude: word)
-        guard rows[kind.rawValue][word] & bit == 0 else { return false }
-        rows[kind.rawValue][word] |= bit
-        return true
+        return rows[kind.rawValue].insert(Int32(truncatingIfNeeded: position))
     }
 
     /// Whether the key `values`, several of them, is new; it is seen from now on.
@@ -255,6 +251,44 @@ struct ValueTally {
             }
         }
         return counts
+    }
+}
+
+/// A set of rows of one kind, a bit a row by position: in corpus order when read.
+struct RowBits {
+    private var words: [UInt64]
+
+    /// Room for `count` rows; more are made room for as they come.
+    init(count: Int) {
+        words = [UInt64](repeating: 0, count: (count + 63) / 64)
+    }
+
+    /// Adds the row at `position`; true when it was not there.
+    @discardableResult
+    mutating func insert(_ position: Int32) -> Bool {
+        let index = Int(position)
+        let (word, bit) = (index / 64, UInt64(1) << (index % 64))
+        words.grow(toInclude: word)
+        guard words[word] & bit == 0 else { return false }
+        words[word] |= bit
+        return true
+    }
+
+    mutating func formUnion<S: Sequence>(_ positions: S) where S.Element == Int32 {
+        for position in positions { insert(position) }
+    }
+
+    /// The positions held, in increasing order.
+    var positions: [Int] {
+        var found: [Int] = []
+        for (index, word) in words.enumerated() where word != 0 {
+            var rest = word
+            while rest != 0 {
+                found.append(index * 64 + rest.trailingZeroBitCount)
+                rest &= rest - 1
+            }
+        }
+        return found
     }
 }
 

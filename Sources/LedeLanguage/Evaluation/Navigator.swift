@@ -6,9 +6,22 @@ struct Navigator {
     let corpus: Corpus
 
     func targets(of values: [Value], in collection: Collection) -> [Value] {
-        var ids = Set<Int32>()
+        // A bit a row, not a set of ids to sort: `entities | mentions` gathers a million.
+        var ids = RowBits(count: rowCount(of: collection))
         for value in values { collect(value, collection, into: &ids) }
-        return ids.sorted().map { wrap(Int($0), collection) }
+        return ids.positions.map { wrap($0, collection) }
+    }
+
+    private func rowCount(of collection: Collection) -> Int {
+        switch collection {
+        case .articles: corpus.articles.count
+        case .paragraphs: corpus.paragraphs.count
+        case .entities: corpus.entities.count
+        case .mentions: corpus.mentions.count
+        case .quotes: corpus.quotes.count
+        case .links: corpus.links.count
+        case .dates: corpus.dates.count
+        }
     }
 
     private func wrap(_ index: Int, _ collection: Collection) -> Value {
@@ -23,7 +36,7 @@ struct Navigator {
         }
     }
 
-    private func collect(_ value: Value, _ collection: Collection, into ids: inout Set<Int32>) {
+    private func collect(_ value: Value, _ collection: Collection, into ids: inout RowBits) {
         switch value {
         case .article(let id): fromArticle(id, collection, &ids)
         case .hit(let hit): fromArticle(hit.article, collection, &ids)
@@ -67,7 +80,7 @@ struct Navigator {
         }
     }
 
-    private func fromArticle(_ id: ArticleID, _ collection: Collection, _ ids: inout Set<Int32>) {
+    private func fromArticle(_ id: ArticleID, _ collection: Collection, _ ids: inout RowBits) {
         let article = corpus[id]
         switch collection {
         case .articles: ids.insert(id.rawValue)
@@ -81,7 +94,7 @@ struct Navigator {
         }
     }
 
-    private func fromParagraph(_ id: ParagraphID, _ collection: Collection, _ ids: inout Set<Int32>) {
+    private func fromParagraph(_ id: ParagraphID, _ collection: Collection, _ ids: inout RowBits) {
         let paragraph = corpus[id]
         let article = corpus[paragraph.article]
         switch collection {
@@ -100,12 +113,12 @@ struct Navigator {
         }
     }
 
-    private func fromEntity(_ id: EntityID, _ collection: Collection, _ ids: inout Set<Int32>) {
+    private func fromEntity(_ id: EntityID, _ collection: Collection, _ ids: inout RowBits) {
         switch collection {
         case .entities: ids.insert(id.rawValue)
-        case .articles: ids.formUnion(corpus.articles(of: id).map(\.rawValue))
-        case .mentions: ids.formUnion(corpus.mentions(of: id).map(\.rawValue))
-        case .paragraphs: ids.formUnion(corpus.mentions(of: id).map { corpus.paragraph(of: $0).rawValue })
+        case .articles: ids.formUnion(corpus.articles(of: id).lazy.map(\.rawValue))
+        case .mentions: ids.formUnion(corpus.mentions(of: id).lazy.map(\.rawValue))
+        case .paragraphs: ids.formUnion(corpus.mentions(of: id).lazy.map { corpus.paragraph(of: $0).rawValue })
         case .quotes:
             for article in corpus.articles(of: id) {
                 for index in corpus[article].quotes where corpus.quotes[Int(index)].speaker == id { ids.insert(index) }
