@@ -7,33 +7,13 @@ struct Navigator {
 
     func targets(of values: [Value], in collection: Collection) -> [Value] {
         // A bit a row, not a set of ids to sort: `entities | mentions` gathers a million.
-        var ids = RowBits(count: rowCount(of: collection))
+        var ids = RowBits(count: corpus.rowCount(of: collection))
         for value in values { collect(value, collection, into: &ids) }
         return ids.positions.map { wrap($0, collection) }
     }
 
-    private func rowCount(of collection: Collection) -> Int {
-        switch collection {
-        case .articles: corpus.articles.count
-        case .paragraphs: corpus.paragraphs.count
-        case .entities: corpus.entities.count
-        case .mentions: corpus.mentions.count
-        case .quotes: corpus.quotes.count
-        case .links: corpus.links.count
-        case .dates: corpus.dates.count
-        }
-    }
-
     private func wrap(_ index: Int, _ collection: Collection) -> Value {
-        switch collection {
-        case .articles: .article(ArticleID(index))
-        case .paragraphs: .paragraph(ParagraphID(index))
-        case .entities: .entity(EntityID(index))
-        case .mentions: .mention(MentionID(index))
-        case .quotes: .quote(QuoteID(index))
-        case .links: .link(LinkID(index))
-        case .dates: .dateReference(DateReferenceID(index))
-        }
+        Value(collection.rowKind, at: index)
     }
 
     private func collect(_ value: Value, _ collection: Collection, into ids: inout RowBits) {
@@ -170,5 +150,35 @@ enum Cooccurrence {
             return CooccurrenceValue(entity: entity, articles: Int(tally.articles), mentions: Int(tally.mentions))
         }
         .sorted { ($0.articles, $0.mentions, -$0.entity.rawValue) > ($1.articles, $1.mentions, -$1.entity.rawValue) }
+    }
+}
+
+extension Collection {
+    /// The kind of the collection's rows.
+    var rowKind: CorpusRowKind {
+        switch self {
+        case .articles: .article
+        case .paragraphs: .paragraph
+        case .entities: .entity
+        case .mentions: .mention
+        case .quotes: .quote
+        case .links: .link
+        case .dates: .dateReference
+        }
+    }
+}
+
+extension Corpus {
+    /// How many rows `collection` has.
+    func rowCount(of collection: Collection) -> Int {
+        switch collection {
+        case .articles: articles.count
+        case .paragraphs: paragraphs.count
+        case .entities: entities.count
+        case .mentions: mentions.count
+        case .quotes: quotes.count
+        case .links: links.count
+        case .dates: dates.count
+        }
     }
 }

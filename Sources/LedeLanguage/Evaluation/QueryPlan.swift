@@ -50,7 +50,7 @@ public struct QueryPlan: CustomStringConvertible {
     private func describe(_ source: CheckedSource) -> String {
         switch source {
         case .collection(let collection):
-            return "\(collection.rawValue): scan all \(count(of: collection)) rows in corpus order"
+            return "\(collection.rawValue): scan all \(corpus.rowCount(of: collection)) rows in corpus order"
         case .article: return "article: one row by id"
         case .entity(.resolved(let id)): return "entity: \(corpus[id].name) (\(corpus[id].kind)), resolved while checking"
         case .entity(.dynamic): return "entity: resolved by name when run"
@@ -90,17 +90,5 @@ public struct QueryPlan: CustomStringConvertible {
 
     private func describe(values: Int) -> String {
         values == 1 ? "1 value" : "\(values) values"
-    }
-
-    private func count(of collection: Collection) -> Int {
-        switch collection {
-        case .articles: corpus.articles.count
-        case .paragraphs: corpus.paragraphs.count
-        case .entities: corpus.entities.count
-        case .mentions: corpus.mentions.count
-        case .quotes: corpus.quotes.count
-        case .links: corpus.links.count
-        case .dates: corpus.dates.count
-        }
     }
 }
