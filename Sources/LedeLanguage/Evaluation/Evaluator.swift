@@ -65,23 +65,14 @@ public struct Evaluator {
         let corpus = context.corpus
         switch source {
         case .collection(let collection):
-            let count: Int
-            let make: (Int) -> Value
-            switch collection {
-            case .articles: (count, make) = (corpus.articles.count, { .article(ArticleID($0)) })
-            case .paragraphs: (count, make) = (corpus.paragraphs.count, { .paragraph(ParagraphID($0)) })
-            case .entities: (count, make) = (corpus.entities.count, { .entity(EntityID($0)) })
-            case .mentions: (count, make) = (corpus.mentions.count, { .mention(MentionID($0)) })
-            case .quotes: (count, make) = (corpus.quotes.count, { .quote(QuoteID($0)) })
-            case .links: (count, make) = (corpus.links.count, { .link(LinkID($0)) })
-            case .dates: (count, make) = (corpus.dates.count, { .dateReference(DateReferenceID($0)) })
-            }
+            let count = corpus.rowCount(of: collection)
+            let kind = collection.rowKind
             let next = StreamCounter()
             return RowStream(knownCount: count) { () throws(Diagnostic) in
                 let index = next.value
                 guard index < count else { return nil }
                 next.value = index + 1
-                return Row(subject: make(index))
+                return Row(subject: Value(kind, at: index))
             }
 
         case .article(let number):
