@@ -28,11 +28,10 @@ public struct ASCIINeedle: Sendable {
         let byRarity = folded.indices.sorted { (Self.commonness(folded[$0]), $0) < (Self.commonness(folded[$1]), $1) }
         first = byRarity[0]
         second = byRarity.count > 1 ? byRarity[1] : byRarity[0]
-        func spread(_ byte: UInt8) -> UInt64 { ByteWord.ones &* UInt64(byte) }
-        func fold(_ byte: UInt8) -> UInt64 { Self.isLowercase(byte) ? spread(0x20) : 0 }
-        firstWord = spread(folded[first])
+        func fold(_ byte: UInt8) -> UInt64 { Self.isLowercase(byte) ? ByteWord.spread(0x20) : 0 }
+        firstWord = ByteWord.spread(folded[first])
         firstFold = fold(folded[first])
-        secondWord = spread(folded[second])
+        secondWord = ByteWord.spread(folded[second])
         secondFold = fold(folded[second])
     }
 
@@ -81,8 +80,8 @@ public struct ASCIINeedle: Sendable {
     @inline(__always)
     private static func isLowercase(_ byte: UInt8) -> Bool { byte &- 0x61 < 26 }
 
-    /// How common a byte is in English news text, roughly: 0 for the rarest. Letters by their
-    /// usual frequency order; white space and the commonest punctuation above them all.
+    /// How common a byte is in English news text, roughly: the lower, the rarer. Letters by
+    /// their usual frequency order; white space and the commonest punctuation above them all.
     private static func commonness(_ byte: UInt8) -> Int {
         if let rank = letterFrequencyOrder.firstIndex(of: byte) { return 40 + (26 - rank) }
         switch byte {
@@ -94,14 +93,4 @@ public struct ASCIINeedle: Sendable {
     }
 
     private static let letterFrequencyOrder = Array("etaoinsrhldcumfpgwybvkxjqz".utf8)
-}
-
-extension ByteWord {
-    /// The high bit of each byte of `word` that is zero, and no other bit: exact in every
-    /// byte, unlike `any(_:equalTo:)`, whose borrow may mark a byte above a zero one.
-    @inline(__always)
-    static func zeroBytes(_ word: UInt64) -> UInt64 {
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        return ~(((word & low) &+ low) | word | low)
-    }
 }

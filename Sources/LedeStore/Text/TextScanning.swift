@@ -84,7 +84,7 @@ extension String {
 /// says nothing more).
 enum ByteWord {
     static let width = 8
-    static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
 
     /// The eight bytes at `base + offset`, in any alignment.
@@ -93,10 +93,22 @@ enum ByteWord {
         UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
     }
 
+    /// `byte` in each of the eight bytes of a word.
+    @inline(__always)
+    static func spread(_ byte: UInt8) -> UInt64 { ones &* UInt64(byte) }
+
     @inline(__always)
     static func any(_ word: UInt64, equalTo byte: UInt8) -> UInt64 {
-        let x = word ^ (ones &* UInt64(byte))
+        let x = word ^ spread(byte)
         return (x &- ones) & ~x & highBits
+    }
+
+    /// The high bit of each byte of `word` that is zero, and no other bit: exact in every
+    /// byte, unlike `any(_:equalTo:)`, whose borrow may mark a byte above a zero one.
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low = ~highBits
+        return ~(((word & low) &+ low) | word | low)
     }
 
     /// Nonzero when some byte is below `limit`, which must be at most 0x80.
