@@ -15,6 +15,8 @@ import Testing
         "Prices rose 1.5 pct in March 12345\n\nA ratio of 3/45678 stays.",
         "Forty bytes of text come first in this line, then 12:30: it stays.\n\nEnd.",
         "123\n\n4/5 is a score",
+        // A colon as the forty-first byte is past the head where a label's would be.
+        String(repeating: "x", count: 40) + ": a colon late enough.",
     ]
 
     static let declined = [
@@ -29,6 +31,8 @@ import Testing
         "A line\nbroken inside a paragraph.\n\nNext.",
         "Related News:\n\nA headline without a full stop\n\nText.",
         "Note: a colon early on.\n\nNext.",
+        // …and as the fortieth, inside it.
+        String(repeating: "x", count: 39) + ": a colon just early enough.",
         "The end of a page. 205/103\n\nNext.",
         "Next.\n\n205/103",
         "“Quoted opening.\n\nNext.",

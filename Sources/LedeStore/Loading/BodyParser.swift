@@ -1,3 +1,5 @@
+import Glibc
+
 /// Turns the blank-line-separated blocks of a body into paragraphs and related links.
 ///
 /// Shared by both formats. A block that is only a link label ("Related News:", "Read More:")
@@ -36,8 +38,9 @@ enum BodyParser {
         let first = bytes[line.lowerBound]
         let last = bytes[line.upperBound - 1]
         guard first > 0x20, first < 0x7F, last > 0x20, last < 0x7F else { return false }
-        let head = line.lowerBound..<min(line.upperBound, line.lowerBound + 40)
-        guard !bytes[head].contains(UInt8(ascii: ":")) else { return false }
+        // memchr: every line of every plain body is looked at here.
+        guard let base = bytes.baseAddress, memchr(base + line.lowerBound, Int32(UInt8(ascii: ":")), min(line.count, 40)) == nil
+        else { return false }
         var digits = line.upperBound
         while digits > line.lowerBound, line.upperBound - digits <= 4, bytes[digits - 1] &- 0x30 < 10 { digits -= 1 }
         let count = line.upperBound - digits
