@@ -69,6 +69,25 @@ import Testing
         #expect(corpus.entities.dropFirst().first?.roles == ["capital"])
     }
 
+    /// A name with a character whose composed form is ASCII (the Kelvin sign is a K) is the
+    /// entity its ASCII spelling names, whichever comes first, as String equality says.
+    @Test func aNameThatComposesToASCIIIsTheASCIIEntity() {
+        let kelvinSign = EntityKey(name: "\u{212A}elvin Ltd", kind: .organization)
+        let ascii = EntityKey(name: "Kelvin Ltd", kind: .organization)
+        #expect(kelvinSign == ascii)
+        var first = CorpusBlock()
+        first.entityFacts[first.entity(kelvinSign).index].roles = ["maker"]
+        var second = CorpusBlock()
+        second.entityFacts[second.entity(ascii).index].surfaces = ["Kelvin"]
+        var builder = CorpusBuilder()
+        builder.append(first)
+        builder.append(second)
+        let corpus = builder.build(roots: [])
+        #expect(corpus.entities.map(\.name) == ["\u{212A}elvin Ltd"])
+        #expect(corpus.entities.first?.roles == ["maker"])
+        #expect(corpus.entities.first?.aliases == ["Kelvin"])
+    }
+
     /// A block's arrays are reserved from the last block's row counts, scaled to its bytes
     /// and rounded up, so a block of the same size does not grow them.
     @Test func rowCountsScaleUpAndReserveRoom() {

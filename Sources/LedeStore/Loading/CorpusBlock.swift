@@ -31,7 +31,7 @@ struct CorpusBlock: Sendable {
     /// on the worker thread, so that appending the block hashes each entity once, not each
     /// mention.
     mutating func entity(_ key: EntityKey) -> EntityID {
-        let index = Self.withName(of: key) { entityIndexes.insert($0, taggedWith: key.kind.rawValue) }
+        let index = key.withNameBytes { entityIndexes.insert($0, taggedWith: key.kind.rawValue) }
         if index == entityKeys.count {
             entityKeys.append(key)
             entityFacts.append(EntityFacts())
@@ -43,15 +43,8 @@ struct CorpusBlock: Sendable {
     func existingEntity(_ key: EntityKey) -> EntityID? {
         // Through a local: a closure that reads a property of `self` copies the whole block.
         let indexes = entityIndexes
-        let index = Self.withName(of: key) { indexes.id(of: $0, taggedWith: key.kind.rawValue) }
+        let index = key.withNameBytes { indexes.id(of: $0, taggedWith: key.kind.rawValue) }
         return index.map { EntityID(rawValue: $0) }
-    }
-
-    /// Calls `body` with the UTF-8 of the key's name, read in place when the String is native.
-    private static func withName<R>(of key: EntityKey, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let result = key.name.utf8.withContiguousStorageIfAvailable(body) { return result }
-        var name = key.name
-        return name.withUTF8(body)
     }
 
     /// How many rows of each kind a block holds.
@@ -285,5 +278,14 @@ struct BlockAssembler {
                     end: found.end, precision: found.precision))
         }
         return (mentions, quotes, firstDate..<Int32(block.dates.count))
+    }
+}
+
+extension EntityKey {
+    /// Calls `body` with the UTF-8 of the name, read in place when the String is native.
+    func withNameBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = name.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var name = name
+        return name.withUTF8(body)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Appends blocks in corpus order and builds the corpus from them: shifts identifiers, gives
 /// each entity key one identifier, merges the block indexes, and resolves links.
 struct CorpusBuilder {
@@ -8,7 +10,13 @@ struct CorpusBuilder {
     private var mentions = ChunkedArray<Mention>()
     private var quotes = ChunkedArray<Quote>()
     private var dates = ChunkedArray<DateReference>()
-    private var entityIDs: [EntityKey: EntityID] = [:]
+    /// Each entity's id, by its kind and the bytes of its name in Unicode's composed form
+    /// (NFC): two names Swift's String equality takes as one (a composed accent and a letter
+    /// with a combining one) compose to the same bytes, so they are one entity. The table
+    /// numbers names in order of first appearance, which is the entities' order. It hashes a
+    /// name in a few dozen instructions where a Dictionary with String keys costs hundreds, and
+    /// every key of every block is looked up here.
+    private var entityIDs = TermTable(capacity: 1 << 12)
     private var entityKeys: [EntityKey] = []
     private var entityFacts: [CorpusBlock.EntityFacts] = []
     private var titleIndex = InvertedIndexBuilder()
@@ -106,18 +114,28 @@ struct CorpusBuilder {
 
     /// The identifier of an entity key, assigned in order of first appearance.
     private mutating func entity(_ key: EntityKey) -> EntityID {
-        if let id = entityIDs[key] { return id }
-        let id = EntityID(entityKeys.count)
-        entityIDs[key] = id
-        entityKeys.append(key)
-        entityFacts.append(.init())
+        let id = EntityID(rawValue: Self.withComposedName(of: key) { entityIDs.insert($0, taggedWith: key.kind.rawValue) })
+        if id.index == entityKeys.count {
+            entityKeys.append(key)
+            entityFacts.append(.init())
+        }
         return id
+    }
+
+    /// Calls `body` with the UTF-8 of the key's name in Unicode's composed form. Nearly every
+    /// name is ASCII, which is its own composed form.
+    static func withComposedName<R>(of key: EntityKey, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        key.withNameBytes { bytes in
+            if ByteWord.isASCII(bytes) { return body(bytes) }
+            var composed = key.name.precomposedStringWithCanonicalMapping
+            return composed.withUTF8(body)
+        }
     }
 
     consuming func build(roots: [String]) -> Corpus {
         // Memory peaks here, with the whole corpus loaded: what only appending needed goes
         // before the corpus makes the entities' lists.
-        entityIDs = [:]
+        entityIDs = TermTable()
         let entities = entityKeys.enumerated().map { index, key in
             let facts = entityFacts[index]
             return Entity(
