@@ -55,3 +55,24 @@ import Testing
         #expect(articlesSeen > 1)
     }
 }
+
+/// An entity's aliases are the other spellings its mentions have, white space of any kind read
+/// as one space: a name broken by a no-break space is no alias of itself.
+@Suite struct EntityAliasTests {
+    @Test func aliasesAreOtherSpellingsWithTheirSpacesMadePlain() throws {
+        let folder = try Fixtures.TemporaryFolder()
+        let bodies = [
+            "Donald Trump met Kim Jong Un in Singapore. Trump said talks went well.",
+            "Donald\u{A0}Trump flew home. Trump tweeted about it.",
+        ]
+        let lines = bodies.enumerated().map { index, body in #"{"id": "a\#(index)", "body": "\#(body)"}"# }
+        try folder.write("set.jsonl", lines.joined(separator: "\n") + "\n")
+        let corpus = try CorpusLoader.load(folder.path, options: LoadOptions(extractor: NewsExtractor.standard))
+        let trump = try #require(corpus.entities.first { $0.name == "Donald Trump" })
+        #expect(trump.aliases == ["Trump"])
+        let spellings = corpus.mentions.filter { corpus.entities[$0.entity.index].name == "Donald Trump" }.map {
+            corpus.articles[$0.article.index].text.utf8Slice($0.textRange)
+        }
+        #expect(spellings == ["Donald Trump", "Trump", "Donald\u{A0}Trump", "Trump"])
+    }
+}

@@ -69,6 +69,27 @@ import Testing
         #expect(corpus.entities.dropFirst().first?.roles == ["capital"])
     }
 
+    /// A surface is made into a String once for each entity and spelling in a block; the same
+    /// spelling of another entity is that entity's surface too.
+    @Test func aSurfaceIsMadeOnceForEachEntityAndSpelling() {
+        var block = CorpusBlock()
+        let ronald = block.entity(EntityKey(name: "Ronald Reagan", kind: .person))
+        let nancy = block.entity(EntityKey(name: "Nancy Reagan", kind: .person))
+        var made: [String] = []
+        for (entity, spelling) in [(ronald, "Reagan"), (ronald, "Reagan"), (nancy, "Reagan"), (ronald, "Mr Reagan"), (nancy, "Reagan")] {
+            var text = spelling
+            text.withUTF8 { bytes in
+                block.addSurface(of: entity, spelledBy: bytes) {
+                    made.append(spelling)
+                    return spelling
+                }
+            }
+        }
+        #expect(made == ["Reagan", "Reagan", "Mr Reagan"])
+        #expect(block.entityFacts[ronald.index].surfaces == ["Reagan", "Mr Reagan"])
+        #expect(block.entityFacts[nancy.index].surfaces == ["Reagan"])
+    }
+
     /// A name with a character whose composed form is ASCII (the Kelvin sign is a K) is the
     /// entity its ASCII spelling names, whichever comes first, as String equality says.
     @Test func aNameThatComposesToASCIIIsTheASCIIEntity() {

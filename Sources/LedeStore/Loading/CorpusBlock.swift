@@ -20,6 +20,8 @@ struct CorpusBlock: Sendable {
     /// decomposed accent) get two ids here; `CorpusBuilder`, which compares Strings, gives
     /// them one entity.
     private var entityIndexes = TermTable(capacity: 1 << 10)
+    /// The surfaces `addSurface` has added, by entity and spelling.
+    private var surfaceSpellings = TermTable(capacity: 1 << 10)
     var titleIndex = IndexBlock()
     var textIndex = IndexBlock()
     var issues: [LoadIssue] = []
@@ -37,6 +39,23 @@ struct CorpusBlock: Sendable {
             entityFacts.append(EntityFacts())
         }
         return EntityID(rawValue: index)
+    }
+
+    /// Adds a surface of `entity`, spelled in the text by `spelling`, to its facts; `surface`
+    /// makes the String, only for a spelling the entity has not had in this block. Most
+    /// mentions of an entity spell one of a few surfaces: a term table finds a spelling seen
+    /// before in a few dozen instructions, where making a String and adding it to a set costs
+    /// hundreds.
+    mutating func addSurface(of entity: EntityID, spelledBy spelling: UnsafeBufferPointer<UInt8>, _ surface: () -> String) {
+        // The key is the entity's index, four bytes, then the spelling.
+        let count = surfaceSpellings.count
+        let id = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 + spelling.count) { key in
+            let bytes = UnsafeMutableRawBufferPointer(key)
+            bytes.storeBytes(of: entity.rawValue.littleEndian, as: Int32.self)
+            UnsafeMutableRawBufferPointer(rebasing: bytes[4...]).copyMemory(from: UnsafeRawBufferPointer(spelling))
+            return surfaceSpellings.insert(UnsafeBufferPointer(key))
+        }
+        if Int(id) == count { entityFacts[entity.index].surfaces.insert(surface()) }
     }
 
     /// The block's identifier for a key it already names.
@@ -184,6 +203,11 @@ struct BlockAssembler {
         } ?? name.utf8.elementsEqual(spelled)
     }
 
+    /// Whether every byte is printable ASCII or a space: text that `surface` keeps as it is.
+    static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
+
     /// A mention's words with any run of white space (a no-break space, a line break) as one
     /// space, so "Donald\u{A0}Trump" is the name "Donald Trump" and not an alias of it.
     static func surface(_ text: String) -> String {
@@ -243,7 +267,11 @@ struct BlockAssembler {
                             form: found[index].form))
                     // Most mentions spell the canonical name; only other spellings become aliases.
                     if !Self.spells(found[index].entity.name, in: bytes, range) {
-                        block.entityFacts[entity.index].surfaces.insert(Self.surface(text.utf8Slice(range)))
+                        let spelling = UnsafeBufferPointer(rebasing: bytes[Int(range.lowerBound)..<Int(range.upperBound)])
+                        block.addSurface(of: entity, spelledBy: spelling) {
+                            Self.isPrintableASCII(spelling)
+                                ? String(decoding: spelling, as: UTF8.self) : Self.surface(text.utf8Slice(range))
+                        }
                     }
                 }
             }
