@@ -135,6 +135,8 @@ struct BlockAssembler {
         // Paragraphs and sentences, as UTF-8 ranges of the joined text.
         let paragraphRanges = draft.body.paragraphRanges
         var sentenceRanges: [(paragraph: Int, range: Range<Int>)] = []
+        // Room for sentences of some sixty bytes, so that the array seldom grows as it is filled.
+        sentenceRanges.reserveCapacity(text.utf8.count / 64 + paragraphRanges.count)
         let firstParagraph = Int32(block.paragraphs.count)
         var mutableText = text
         mutableText.withUTF8 { bytes in
