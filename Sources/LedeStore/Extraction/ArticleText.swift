@@ -53,10 +53,11 @@ final class ArticleText {
         let tokens = storage[..<count]
         var capitalizedWords = workspace.capitalizedWords
         workspace.capitalizedWords = WordSet()
-        // Sized for a sixteenth of the tokens (capitalized words repeat); an article with more
+        // Sized for an eighth of the tokens (capitalized words repeat); an article with more
         // grows the set. Sized for half of them, every article cleared a table as large as
-        // its tokens.
-        capitalizedWords.reset(expected: count / 16)
+        // its tokens; for a sixteenth, two articles in five grew it, which costs more than
+        // clearing the larger table.
+        capitalizedWords.reset(expected: count / 8)
         tokens.withUnsafeBufferPointer { tokens in
             for sentence in sentences {
                 let sentenceTokens = UnsafeBufferPointer(rebasing: tokens[sentence])
