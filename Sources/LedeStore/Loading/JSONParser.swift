@@ -76,6 +76,9 @@ struct JSONParser {
                     kept[index] = try parser.parseValue()
                 } else {
                     try parser.skipValue()
+                    // The members not kept are what is left of the line at most: room for that,
+                    // as they usually come several to a record, after the body.
+                    if rest.isEmpty { rest.reserveCapacity(bytes.count - memberStart + 2) }
                     rest.append(rest.isEmpty ? UInt8(ascii: "{") : UInt8(ascii: ","))
                     rest.append(contentsOf: bytes[memberStart..<parser.position])
                 }
