@@ -25,6 +25,14 @@ import Testing
         #expect(split("Acme Inc. They said so.") == ["Acme Inc.", "They said so."])
     }
 
+    /// Abbreviations are matched as whole words: the longest ("Messrs", "approx") and a longer
+    /// word that starts like one ("approximately") each read as they should.
+    @Test func abbreviationsAreWholeWords() {
+        #expect(split("Messrs. Baker and Shultz met. Acme Corp. Shares fell. It was approximately. Then it ended.")
+            == ["Messrs. Baker and Shultz met.", "Acme Corp. Shares fell.", "It was approximately.", "Then it ended."])
+        #expect(split("It cost approx. 5 dlrs. Sept. 5 was fine.") == ["It cost approx. 5 dlrs.", "Sept. 5 was fine."])
+    }
+
     @Test func closingQuotesStayWithTheirSentence() {
         #expect(split("“It is over,” he said. “We lost.” Then silence.") == ["“It is over,” he said.", "“We lost.”", "Then silence."])
     }

@@ -87,8 +87,9 @@ public enum SentenceSplitter {
         guard scalar == "." else { return true }
 
         let word = wordBefore(bytes, position)
-        if neverEndsSentence.contains(word) { return false }
-        if isInitialism(word) || endsSentenceOnlyBeforeOpener.contains(word) {
+        let packedWord = packed(word)
+        if let packedWord, neverEndsSentence.contains(packedWord) { return false }
+        if isInitialism(word) || packedWord.map(endsSentenceOnlyBeforeOpener.contains) == true {
             return sentenceOpeners.contains(wordAt(bytes, j, limit))
         }
         return true
@@ -112,7 +113,7 @@ public enum SentenceSplitter {
     }
 
     /// The run of letters and periods that ends at the period at `position`, without the period.
-    private static func wordBefore(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int) -> Substring {
+    private static func wordBefore(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int) -> UnsafeBufferPointer<UInt8> {
         var j = position
         while j > 0 {
             let b = bytes[j - 1]
@@ -120,7 +121,21 @@ public enum SentenceSplitter {
             guard isLetter || b == 0x2E else { break }
             j -= 1
         }
-        return Substring(decoding: UnsafeBufferPointer(rebasing: bytes[j..<position]), as: UTF8.self)
+        return UnsafeBufferPointer(rebasing: bytes[j..<position])
+    }
+
+    /// A word of one to eight bytes as one number, its first byte lowest; nil for any other.
+    /// The abbreviations are kept so: a word before a period is looked up for every one that
+    /// may end a sentence, and a String key cost hundreds of instructions to hash.
+    private static func packed(_ word: some Collection<UInt8>) -> UInt64? {
+        guard !word.isEmpty, word.count <= 8 else { return nil }
+        var value: UInt64 = 0
+        for (index, byte) in word.enumerated() { value |= UInt64(byte) << (8 * index) }
+        return value
+    }
+
+    private static func packed(_ words: [String]) -> Set<UInt64> {
+        Set(words.compactMap { packed(Array($0.utf8)) })
     }
 
     private static func wordAt(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int, _ limit: Int) -> Substring {
@@ -134,10 +149,10 @@ public enum SentenceSplitter {
     }
 
     /// "U.S", "U.N", "J" (an initial): capitals, each followed by a period but the last.
-    private static func isInitialism(_ word: Substring) -> Bool {
+    private static func isInitialism(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !word.isEmpty else { return false }
         var expectLetter = true
-        for byte in word.utf8 {
+        for byte in word {
             if expectLetter {
                 guard byte >= 0x41 && byte <= 0x5A else { return false }
             } else {
@@ -165,16 +180,18 @@ public enum SentenceSplitter {
         return lower < upper ? lower..<upper : nil
     }
 
-    private static let neverEndsSentence: Set<Substring> = [
+    /// Words of at most eight bytes (`packed`).
+    private static let neverEndsSentence = packed([
         "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Col", "Lt", "Sgt",
         "Capt", "Cmdr", "Adm", "Maj", "Rev", "Hon", "St", "Mt", "Ft", "No", "Nos", "vs", "v", "Messrs", "Mme",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "cf",
         "e.g", "i.e", "Fig", "fig", "pp", "p",
-    ]
+    ])
 
-    private static let endsSentenceOnlyBeforeOpener: Set<Substring> = [
+    /// Words of at most eight bytes (`packed`).
+    private static let endsSentenceOnlyBeforeOpener = packed([
         "Inc", "Corp", "Co", "Ltd", "Bros", "Plc", "etc", "Jr", "Sr", "al",
-    ]
+    ])
 
     private static let sentenceOpeners: Set<Substring> = [
         "The", "A", "An", "In", "It", "He", "She", "They", "We", "I", "But", "And", "This", "That", "These",
