@@ -55,7 +55,7 @@ struct CorpusBlock: Sendable {
             UnsafeMutableRawBufferPointer(rebasing: bytes[4...]).copyMemory(from: UnsafeRawBufferPointer(spelling))
             return surfaceSpellings.insert(UnsafeBufferPointer(key))
         }
-        if Int(id) == count { entityFacts[entity.index].surfaces.insert(surface()) }
+        if Int(id) == count { entityFacts[entity.index].surfaces.append(surface()) }
     }
 
     /// The block's identifier for a key it already names.
@@ -104,7 +104,9 @@ struct CorpusBlock: Sendable {
 
     /// What one block knows about an entity.
     struct EntityFacts: Sendable {
-        var surfaces: Set<String> = []
+        /// Each spelling once (`addSurface`); two spellings may still make one surface, which
+        /// the corpus's set of them joins.
+        var surfaces: [String] = []
         var roles: Set<String> = []
         var country: String?
     }

@@ -18,7 +18,7 @@ struct CorpusBuilder {
     /// every key of every block is looked up here.
     private var entityIDs = TermTable(capacity: 1 << 12)
     private var entityKeys: [EntityKey] = []
-    private var entityFacts: [CorpusBlock.EntityFacts] = []
+    private var entityFacts: [EntityFacts] = []
     private var titleIndex = InvertedIndexBuilder()
     private var textIndex = InvertedIndexBuilder()
     private var issues: [LoadIssue] = []
@@ -130,6 +130,13 @@ struct CorpusBuilder {
             var composed = key.name.precomposedStringWithCanonicalMapping
             return composed.withUTF8(body)
         }
+    }
+
+    /// What the blocks so far learned of an entity.
+    private struct EntityFacts {
+        var surfaces: Set<String> = []
+        var roles: Set<String> = []
+        var country: String?
     }
 
     consuming func build(roots: [String]) -> Corpus {
