@@ -17,8 +17,8 @@ struct CorpusBlock: Sendable {
     /// byte) and name. A term table hashes a name in a few dozen instructions where a String
     /// key costs hundreds, and this runs for every mention. It tells names apart by their
     /// bytes, so two spellings Swift's String equality takes as one (a composed and a
-    /// decomposed accent) get two ids here; `CorpusBuilder`, which compares Strings, gives
-    /// them one entity.
+    /// decomposed accent) get two ids here; `CorpusBuilder`, which looks names up in their
+    /// composed form, gives them one entity.
     private var entityIndexes = TermTable(capacity: 1 << 10)
     /// The surfaces `addSurface` has added, by entity and spelling.
     private var surfaceSpellings = TermTable(capacity: 1 << 10)

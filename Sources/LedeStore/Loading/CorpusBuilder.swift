@@ -124,7 +124,7 @@ struct CorpusBuilder {
 
     /// Calls `body` with the UTF-8 of the key's name in Unicode's composed form. Nearly every
     /// name is ASCII, which is its own composed form.
-    static func withComposedName<R>(of key: EntityKey, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    private static func withComposedName<R>(of key: EntityKey, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         key.withNameBytes { bytes in
             if ByteWord.isASCII(bytes) { return body(bytes) }
             var composed = key.name.precomposedStringWithCanonicalMapping
