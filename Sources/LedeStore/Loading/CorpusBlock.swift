@@ -207,15 +207,15 @@ struct BlockAssembler {
         } ?? name.utf8.elementsEqual(spelled)
     }
 
-    /// Whether every byte is printable ASCII or a space: text that `surface` keeps as it is.
-    static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-    }
-
-    /// A mention's words with any run of white space (a no-break space, a line break) as one
-    /// space, so "Donald\u{A0}Trump" is the name "Donald Trump" and not an alias of it.
-    static func surface(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { TextScanning.isSpace($0) && $0 != " " }) else { return text }
+    /// The words a mention spells (its UTF-8 in the text) with any run of white space (a
+    /// no-break space, a line break) as one space, so "Donald\u{A0}Trump" is the name "Donald
+    /// Trump" and not an alias of it. Printable ASCII, as nearly every spelling is, holds no
+    /// such space and is taken as it is.
+    static func surface(_ spelling: UnsafeBufferPointer<UInt8>) -> String {
+        let text = String(decoding: spelling, as: UTF8.self)
+        guard !spelling.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }),
+            text.unicodeScalars.contains(where: { TextScanning.isSpace($0) && $0 != " " })
+        else { return text }
         return text.split(whereSeparator: { $0.unicodeScalars.allSatisfy(TextScanning.isSpace) }).joined(separator: " ")
     }
 
@@ -272,10 +272,7 @@ struct BlockAssembler {
                     // Most mentions spell the canonical name; only other spellings become aliases.
                     if !Self.spells(found[index].entity.name, in: bytes, range) {
                         let spelling = UnsafeBufferPointer(rebasing: bytes[Int(range.lowerBound)..<Int(range.upperBound)])
-                        block.addSurface(of: entity, spelledBy: spelling) {
-                            Self.isPrintableASCII(spelling)
-                                ? String(decoding: spelling, as: UTF8.self) : Self.surface(text.utf8Slice(range))
-                        }
+                        block.addSurface(of: entity, spelledBy: spelling) { Self.surface(spelling) }
                     }
                 }
             }
