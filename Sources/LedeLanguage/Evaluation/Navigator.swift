@@ -9,11 +9,8 @@ struct Navigator {
         // A bit a row, not a set of ids to sort: `entities | mentions` gathers a million.
         var ids = RowBits(count: corpus.rowCount(of: collection))
         for value in values { collect(value, collection, into: &ids) }
-        return ids.positions.map { wrap($0, collection) }
-    }
-
-    private func wrap(_ index: Int, _ collection: Collection) -> Value {
-        Value(collection.rowKind, at: index)
+        let kind = collection.rowKind
+        return ids.positions.map { Value(kind, at: $0) }
     }
 
     private func collect(_ value: Value, _ collection: Collection, into ids: inout RowBits) {
