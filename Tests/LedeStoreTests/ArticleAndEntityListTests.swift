@@ -29,16 +29,12 @@ import Testing
 /// mentions finds, in corpus order.
 @Suite struct EntityListTests {
     @Test func listsAgreeWithAScanOfTheMentions() throws {
-        let folder = try Fixtures.TemporaryFolder()
-        let bodies = [
+        let corpus = try extractedCorpus(bodies: [
             "Donald Trump met Kim Jong Un in Singapore. Trump said talks went well.",
             "North Korea fired a missile, Japan said. Tokyo protested to North Korea.",
             "Kim Jong Un visited Beijing. China and North Korea signed a trade deal.",
             "Japan and the United States held talks in Tokyo on North Korea.",
-        ]
-        let lines = bodies.enumerated().map { index, body in #"{"id": "a\#(index)", "body": "\#(body)"}"# }
-        try folder.write("set.jsonl", lines.joined(separator: "\n") + "\n")
-        let corpus = try CorpusLoader.load(folder.path, options: LoadOptions(extractor: NewsExtractor.standard))
+        ])
         #expect(corpus.entities.count > 3)
         var articlesSeen = 0
         for index in corpus.entities.indices {
@@ -60,14 +56,10 @@ import Testing
 /// as one space: a name broken by a no-break space is no alias of itself.
 @Suite struct EntityAliasTests {
     @Test func aliasesAreOtherSpellingsWithTheirSpacesMadePlain() throws {
-        let folder = try Fixtures.TemporaryFolder()
-        let bodies = [
+        let corpus = try extractedCorpus(bodies: [
             "Donald Trump met Kim Jong Un in Singapore. Trump said talks went well.",
             "Donald\u{A0}Trump flew home. Trump tweeted about it.",
-        ]
-        let lines = bodies.enumerated().map { index, body in #"{"id": "a\#(index)", "body": "\#(body)"}"# }
-        try folder.write("set.jsonl", lines.joined(separator: "\n") + "\n")
-        let corpus = try CorpusLoader.load(folder.path, options: LoadOptions(extractor: NewsExtractor.standard))
+        ])
         let trump = try #require(corpus.entities.first { $0.name == "Donald Trump" })
         #expect(trump.aliases == ["Trump"])
         let spellings = corpus.mentions.filter { corpus.entities[$0.entity.index].name == "Donald Trump" }.map {
@@ -75,4 +67,13 @@ import Testing
         }
         #expect(spellings == ["Donald Trump", "Trump", "Donald\u{A0}Trump", "Trump"])
     }
+}
+
+/// A corpus of one JSON Lines file with an article for each of `bodies`, with ids `a0`, `a1`…,
+/// loaded with the standard extractor.
+private func extractedCorpus(bodies: [String]) throws -> Corpus {
+    let folder = try Fixtures.TemporaryFolder()
+    let lines = bodies.enumerated().map { index, body in #"{"id": "a\#(index)", "body": "\#(body)"}"# }
+    try folder.write("set.jsonl", lines.joined(separator: "\n") + "\n")
+    return try CorpusLoader.load(folder.path, options: LoadOptions(extractor: NewsExtractor.standard))
 }
