@@ -161,6 +161,32 @@ import Testing
         #expect("\(rejection)".contains("more rows than"))
     }
 
+    /// An article's key and extra members are one string and the offset between them; an
+    /// offset past the string's end is damage, not a key to read.
+    @Test func aKeyLongerThanItsLabelsIsRejected() throws {
+        let saved = try Saved()
+        let frames = try SnapshotFile(path: saved.path).frames
+        let articles = try #require(frames.first { $0.section == SnapshotFormat.Section.articles.rawValue })
+        var bytes = saved.bytes
+        func int64(at offset: Int) -> Int {
+            bytes.withUnsafeBytes { Int(Int64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: Int64.self))) }
+        }
+        // The batch (first row, count), then the labels (count, end offsets, UTF-8), then the
+        // key ends (count, an Int32 each).
+        let labels = articles.offset + 16
+        let rows = int64(at: labels)
+        let labelBytes = int64(at: labels + 8 * rows)
+        let keyEnds = labels + 8 + 8 * rows + labelBytes
+        #expect(int64(at: keyEnds) == rows)
+        let firstLabel = int64(at: labels + 8)
+        withUnsafeBytes(of: Int32(firstLabel + 1).littleEndian) { bytes.replaceSubrange((keyEnds + 8)..<(keyEnds + 12), with: $0) }
+        let checksum = bytes.withUnsafeBytes { XXHash64.hash(UnsafeRawBufferPointer(rebasing: $0[articles.offset..<(articles.offset + articles.length)])) }
+        withUnsafeBytes(of: checksum.littleEndian) { bytes.replaceSubrange((articles.offset - 8)..<articles.offset, with: $0) }
+        try saved.replaceSnapshot(with: bytes)
+        let rejection = try #require(try saved.rejection())
+        #expect("\(rejection)".contains("a key of \(firstLabel + 1) bytes in \(firstLabel) bytes of labels"))
+    }
+
     @Test func damageBehindAValidChecksumIsRejectedOrHarmless() throws {
         let saved = try Saved()
         let frames = try SnapshotFile(path: saved.path).frames

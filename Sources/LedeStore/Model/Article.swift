@@ -6,8 +6,8 @@ public struct Article: Sendable {
     /// The key, then the extra members, in one string: both are nearly always too long to be
     /// stored inline, and one allocation for the two instead of two saves some sixty bytes an
     /// article. `key` and `extra` read their parts of it, making a string each time; the
-    /// title, read far more often, keeps a string of its own.
-    private let labels: String
+    /// title, read far more often, keeps a string of its own. A snapshot stores it as it is.
+    let labels: String
     public let title: String?
     /// The file it came from, relative to the corpus root.
     public var file: String
@@ -34,7 +34,7 @@ public struct Article: Sendable {
     public var quotes: Range<Int32> = 0..<0
     public var dates: Range<Int32> = 0..<0
     /// Where the key ends in `labels`.
-    private let keyEnd: Int32
+    let keyEnd: Int32
     /// True when `text` is pure ASCII, so scalar offsets and UTF-8 offsets coincide.
     public var isASCII: Bool
 
@@ -43,20 +43,39 @@ public struct Article: Sendable {
         updated: ZonedDateTime? = nil, source: String?, section: String?, captions: [String] = [],
         text: String, isASCII: Bool? = nil, words: Int32, notes: [String] = [], extra: String? = nil
     ) {
+        let labels: String
         if let extra {
             // Reserved at its final size: appending to a growing string could leave it with
             // room to spare, the very bytes this layout saves.
-            var labels = ""
-            labels.reserveCapacity(key.utf8.count + extra.utf8.count)
-            labels += key
-            labels += extra
-            self.labels = labels
+            var joined = ""
+            joined.reserveCapacity(key.utf8.count + extra.utf8.count)
+            joined += key
+            joined += extra
+            labels = joined
         } else {
             // Most articles have no extra members: the key's own storage serves, rather than
             // a copy of it in a second allocation.
-            self.labels = key
+            labels = key
         }
-        self.keyEnd = Int32(key.utf8.count)
+        var readable = text  // withUTF8 needs a variable; a native string is not copied
+        self.init(
+            labels: labels, keyEnd: Int32(key.utf8.count), file: file, line: line, title: title, published: published,
+            updated: updated, source: source, section: section, dateline: nil, captions: captions, text: text,
+            isASCII: isASCII ?? readable.withUTF8 { ByteWord.isASCII($0) }, words: words, notes: notes)
+    }
+
+    /// Every stored field as it is, the ranges of extracted rows included: how a snapshot
+    /// makes an article in one step, without copying a half-made one. `keyEnd` must lie
+    /// within `labels`' UTF-8.
+    init(
+        labels: String, keyEnd: Int32, file: String, line: Int32, title: String?, published: ZonedDateTime?,
+        updated: ZonedDateTime?, source: String?, section: String?, dateline: String?, captions: [String],
+        text: String, isASCII: Bool, words: Int32, notes: [String], paragraphs: Range<Int32> = 0..<0,
+        links: Range<Int32> = 0..<0, mentions: Range<Int32> = 0..<0, quotes: Range<Int32> = 0..<0,
+        dates: Range<Int32> = 0..<0
+    ) {
+        self.labels = labels
+        self.keyEnd = keyEnd
         self.title = title
         self.file = file
         self.line = line
@@ -64,13 +83,17 @@ public struct Article: Sendable {
         self.updated = updated
         self.source = source
         self.section = section
-        self.dateline = nil
+        self.dateline = dateline
         self.captions = captions
         self.text = text
-        var readable = text  // withUTF8 needs a variable; a native string is not copied
-        self.isASCII = isASCII ?? readable.withUTF8 { ByteWord.isASCII($0) }
+        self.isASCII = isASCII
         self.words = words
         self.notes = notes
+        self.paragraphs = paragraphs
+        self.links = links
+        self.mentions = mentions
+        self.quotes = quotes
+        self.dates = dates
     }
 
     /// The JSON Lines `id`, or the file name without its extension.

@@ -23,10 +23,11 @@ enum ArticleTable {
         // Each column reads its field from the article in place. Mapping key paths over a batch
         // of copies (or calling a closure that takes an `Article`) copied whole articles,
         // retaining and releasing every string in them, once per column: half the time the
-        // snapshot of news-100k took to write. `key` and `extra` are computed from the article,
-        // so their two columns still copy it.
+        // snapshot of news-100k took to write. The key and the extra members are stored as the
+        // article keeps them, in one string and the offset between them.
         encoder.append(batch: rows)
-        encoder.append(strings: rows.map { articles[$0].key })
+        encoder.append(strings: rows.map { articles[$0].labels })
+        encoder.append(column: rows.map { articles[$0].keyEnd })
         encoder.append(symbols: rows.map { articles[$0].file })
         encoder.append(column: rows.map { articles[$0].line })
         encoder.append(optionalStrings: rows.map { articles[$0].title })
@@ -43,7 +44,6 @@ enum ArticleTable {
         encoder.append(stringLists: rows.map { articles[$0].captions })
         encoder.append(column: rows.map { articles[$0].words })
         encoder.append(stringLists: rows.map { articles[$0].notes })
-        encoder.append(optionalStrings: rows.map { articles[$0].extra })
         encoder.append(ranges: rows.map { articles[$0].paragraphs })
         encoder.append(ranges: rows.map { articles[$0].links })
         encoder.append(ranges: rows.map { articles[$0].mentions })
@@ -58,7 +58,8 @@ enum ArticleTable {
         textLengths: inout [Int32]
     ) throws(SnapshotError) {
         let count = try decoder.batch(continuing: articles.count, of: summary.articles)
-        let keys = try decoder.stringColumn(count: count)
+        let labels = try decoder.stringColumn(count: count)
+        let keyEnds = try decoder.column(Int32.self, count: count)
         let files = try decoder.symbols(count: count)
         let lines = try decoder.column(Int32.self, count: count)
         let titles = try decoder.optionalStrings(count: count)
@@ -75,7 +76,6 @@ enum ArticleTable {
         let captions = try decoder.stringLists(count: count)
         let words = try decoder.column(Int32.self, count: count)
         let notes = try decoder.stringLists(count: count)
-        let extras = try decoder.optionalStrings(count: count)
         var bounds: [[Int32]] = []
         for _ in 0..<10 { bounds.append(try decoder.column(Int32.self, count: count)) }
         let texts = try decoder.stringColumn(count: count)
@@ -84,22 +84,28 @@ enum ArticleTable {
         for row in 0..<count {
             guard flags[row] & ~Flag.all == 0 else { throw decoder.corrupt("unknown article flags \(flags[row])") }
             guard let file = files[row] else { throw decoder.corrupt("an article without a file") }
-            var article = Article(
-                key: keys[row], file: file, line: lines[row], title: titles[row],
-                published: flags[row] & Flag.published == 0
-                    ? nil : try decoder.dateTime(publishedSeconds[row], offset: publishedOffsets[row], zone: publishedZones[row]),
-                updated: flags[row] & Flag.updated == 0
-                    ? nil : try decoder.dateTime(updatedSeconds[row], offset: updatedOffsets[row], zone: updatedZones[row]),
-                source: sources[row], section: sections[row], captions: captions[row], text: texts[row],
-                isASCII: flags[row] & Flag.ascii != 0, words: words[row], notes: notes[row], extra: extras[row])
-            article.dateline = datelines[row]
-            article.paragraphs = try decoder.range(bounds[0][row], bounds[1][row], within: summary.paragraphs)
-            article.links = try decoder.range(bounds[2][row], bounds[3][row], within: summary.links)
-            article.mentions = try decoder.range(bounds[4][row], bounds[5][row], within: summary.mentions)
-            article.quotes = try decoder.range(bounds[6][row], bounds[7][row], within: summary.quotes)
-            article.dates = try decoder.range(bounds[8][row], bounds[9][row], within: summary.dates)
-            textLengths.append(Int32(truncatingIfNeeded: article.text.utf8.count))
-            articles.append(article)
+            let label = labels[row]
+            guard (0...label.utf8.count).contains(Int(keyEnds[row])) else {
+                throw decoder.corrupt("a key of \(keyEnds[row]) bytes in \(label.utf8.count) bytes of labels")
+            }
+            let text = texts[row]
+            textLengths.append(Int32(truncatingIfNeeded: text.utf8.count))
+            // Made whole where it is stored: an article made in a variable, completed and then
+            // appended was copied on the way, a retain and a release for each of its strings.
+            articles.append(
+                Article(
+                    labels: label, keyEnd: keyEnds[row], file: file, line: lines[row], title: titles[row],
+                    published: flags[row] & Flag.published == 0
+                        ? nil : try decoder.dateTime(publishedSeconds[row], offset: publishedOffsets[row], zone: publishedZones[row]),
+                    updated: flags[row] & Flag.updated == 0
+                        ? nil : try decoder.dateTime(updatedSeconds[row], offset: updatedOffsets[row], zone: updatedZones[row]),
+                    source: sources[row], section: sections[row], dateline: datelines[row], captions: captions[row],
+                    text: text, isASCII: flags[row] & Flag.ascii != 0, words: words[row], notes: notes[row],
+                    paragraphs: try decoder.range(bounds[0][row], bounds[1][row], within: summary.paragraphs),
+                    links: try decoder.range(bounds[2][row], bounds[3][row], within: summary.links),
+                    mentions: try decoder.range(bounds[4][row], bounds[5][row], within: summary.mentions),
+                    quotes: try decoder.range(bounds[6][row], bounds[7][row], within: summary.quotes),
+                    dates: try decoder.range(bounds[8][row], bounds[9][row], within: summary.dates)))
         }
     }
 

@@ -6,7 +6,7 @@ import Foundation
 struct SnapshotKey: Equatable, Sendable {
     /// Bumped whenever what the sections hold changes (a new column, another layout), so older
     /// snapshots are rebuilt. Other changes to loading are caught by `currentBuild`.
-    static let currentSchema: UInt32 = 4
+    static let currentSchema: UInt32 = 5
 
     var schema: UInt32
     /// The build of Lede that wrote it (`currentBuild`).
