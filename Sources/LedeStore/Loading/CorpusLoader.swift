@@ -54,15 +54,6 @@ public enum CorpusLoader {
         load(roots, discovered: try discover(roots), options: options)
     }
 
-    /// glibc's `malloc_trim(0)`: returns the free pages of every malloc arena to the system.
-    /// Looked up at run time, as the Glibc module does not declare it; where it is missing
-    /// nothing is trimmed.
-    static func releaseFreedMemory() {
-        typealias Trim = @convention(c) (Int) -> Int32
-        guard let symbol = dlsym(nil, "malloc_trim") else { return }
-        _ = unsafeBitCast(symbol, to: Trim.self)(0)
-    }
-
     /// Finds the files of each root, in the order given.
     static func discover(_ roots: [String]) throws(CorpusLoadError) -> [CorpusFiles] {
         var discovered: [CorpusFiles] = []
@@ -97,7 +88,7 @@ public enum CorpusLoader {
         // What the workers allocated for their blocks and freed stays in their malloc arenas,
         // resident, where this thread (which builds the corpus next, at the peak of memory)
         // cannot reuse it. Handing it back to the system keeps it from adding to the peak.
-        releaseFreedMemory()
+        MallocTuning.releaseFreedMemory()
         return builder.build(roots: roots)
     }
 }
