@@ -5,8 +5,16 @@ import Foundation
 ///
 /// Sections are read through a `SectionReader`; several readers, on several threads, can read
 /// different sections of one file at once.
-final class SnapshotFile: Sendable {
-    private let descriptor: Int32
+///
+/// The file is mapped into memory and sections are decoded where they lie. Reading them into
+/// a buffer instead copied each byte once more, the kernel writing 200 MB (news-100k) through
+/// the caches at a fraction of the speed of reading it in place: with the sections themselves
+/// 4 MB apiece, that copy was a fifth of the time a snapshot took to read. Lede never changes a
+/// snapshot in place (`SnapshotWriter` renames a new file over it), and the mapping lasts only
+/// while the corpus is read from it: every row and string is a copy by the time it is unmapped.
+final class SnapshotFile: @unchecked Sendable {
+    /// The whole file, mapped read-only; never written.
+    private let mapping: UnsafeRawBufferPointer
 
     /// Where a section's payload lies, and what it should hash to.
     struct Frame: Sendable {
@@ -26,15 +34,20 @@ final class SnapshotFile: Sendable {
             guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw SnapshotError.unreadable("not a regular file") }
             let length = try Self.readHeader(descriptor, fileSize: Int(info.st_size))
             frames = try Self.readFrames(descriptor, length: length)
+            guard let mapped = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else {
+                throw SnapshotError.unreadable("cannot map it into memory: \(CorpusFiles.errorText())")
+            }
+            mapping = UnsafeRawBufferPointer(start: mapped, count: length)
         } catch {
             close(descriptor)
             throw error
         }
-        self.descriptor = descriptor
+        // The mapping outlives the descriptor.
+        close(descriptor)
     }
 
     deinit {
-        close(descriptor)
+        if let base = mapping.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), mapping.count) }
     }
 
     /// Checks the header against the file and returns the length it gives.
@@ -105,8 +118,9 @@ final class SnapshotFile: Sendable {
         return .success(filled)
     }
 
-    /// Reads `frame`'s payload into `buffer`; returns how many bytes were read.
-    func read(_ frame: Frame, into buffer: UnsafeMutableRawBufferPointer) -> Result<Int, SnapshotError> {
-        Self.read(descriptor, into: buffer, at: frame.offset)
+    /// `frame`'s payload, in place; valid while the file is open. The frames were checked to
+    /// lie within the file's length when it was opened.
+    func payload(of frame: Frame) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: mapping[frame.offset..<(frame.offset + frame.length)])
     }
 }
