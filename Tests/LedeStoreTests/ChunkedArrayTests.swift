@@ -23,4 +23,21 @@ import Testing
         #expect(runs.chunks.dropLast().allSatisfy { $0.count == chunk })
         #expect(runs.chunks.count == (runs.count + chunk - 1) / chunk)
     }
+
+    /// A range checked through the chunks' buffers sees every element in it, across chunk
+    /// boundaries, and none outside it.
+    @Test func aRangeIsCheckedAcrossChunks() {
+        let chunk = ChunkedArray<Int>.chunkSize
+        var array = ChunkedArray<Int>()
+        for value in 0..<(3 * chunk + 5) { array.append(value == chunk ? -1 : value) }
+        let nonNegative = { (value: Int) in value >= 0 }
+        #expect(array.allSatisfy(in: 0..<chunk, nonNegative))
+        #expect(array.allSatisfy(in: (chunk + 1)..<array.count, nonNegative))
+        #expect(!array.allSatisfy(in: (chunk - 1)..<(chunk + 1), nonNegative))
+        #expect(!array.allSatisfy(in: 0..<array.count, nonNegative))
+        #expect(array.allSatisfy(in: chunk..<chunk, nonNegative))
+        var seen: [Int] = []
+        _ = array.allSatisfy(in: (2 * chunk - 2)..<(2 * chunk + 2)) { seen.append($0); return true }
+        #expect(seen == Array((2 * chunk - 2)..<(2 * chunk + 2)))
+    }
 }

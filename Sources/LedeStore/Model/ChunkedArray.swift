@@ -65,6 +65,23 @@ public struct ChunkedArray<Element>: RandomAccessCollection {
         for chunk in chunks { try chunk.withUnsafeBufferPointer(body) }
     }
 
+    /// Whether every element in `range` satisfies `predicate`, read through each chunk's
+    /// buffer: a check over millions of rows without finding each one's chunk.
+    func allSatisfy(in range: Range<Int>, _ predicate: (Element) throws -> Bool) rethrows -> Bool {
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let chunk = start >> Self.chunkShift
+            let offset = start & (Self.chunkSize - 1)
+            let run = Swift.min(range.upperBound - start, Self.chunkSize - offset)
+            let satisfied = try chunks[chunk].withUnsafeBufferPointer { buffer in
+                try buffer[offset..<(offset + run)].allSatisfy(predicate)
+            }
+            guard satisfied else { return false }
+            start += run
+        }
+        return true
+    }
+
     public mutating func append(contentsOf elements: some Sequence<Element>) {
         for element in elements { append(element) }
     }

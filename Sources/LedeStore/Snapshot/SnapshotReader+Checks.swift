@@ -7,20 +7,26 @@ extension SnapshotReader {
     static func checkRowsPointBack(_ a: Articles, _ r: Rows) throws(SnapshotError) {
         for index in a.articles.indices {
             let id = ArticleID(index)
-            let article = a.articles[index]
-            guard article.paragraphs.allSatisfy({ r.paragraphs[Int($0)].article == id }),
-                article.links.allSatisfy({ r.links[Int($0)].article == id }),
-                article.mentions.allSatisfy({ r.mentions[Int($0)].article == id }),
-                article.quotes.allSatisfy({ r.quotes[Int($0)].article == id }),
-                article.dates.allSatisfy({ r.dates[Int($0)].article == id })
+            // Each range read in place, not from a copy of the article, which would retain and
+            // release every one of its strings.
+            guard r.paragraphs.allSatisfy(in: Self.rows(a.articles[index].paragraphs), { $0.article == id }),
+                r.links.allSatisfy(in: Self.rows(a.articles[index].links), { $0.article == id }),
+                r.mentions.allSatisfy(in: Self.rows(a.articles[index].mentions), { $0.article == id }),
+                r.quotes.allSatisfy(in: Self.rows(a.articles[index].quotes), { $0.article == id }),
+                r.dates.allSatisfy(in: Self.rows(a.articles[index].dates), { $0.article == id })
             else { throw .corrupt("article \(index + 1) lists rows of another article") }
         }
         for index in r.paragraphs.indices {
             let id = ParagraphID(index)
-            guard r.paragraphs[index].sentences.allSatisfy({ r.sentences[Int($0)].paragraph == id }) else {
+            guard r.sentences.allSatisfy(in: Self.rows(r.paragraphs[index].sentences), { $0.paragraph == id }) else {
                 throw .corrupt("paragraph \(index) lists sentences of another paragraph")
             }
         }
+    }
+
+    /// A range of row numbers as `ChunkedArray` indexes.
+    private static func rows(_ range: Range<Int32>) -> Range<Int> {
+        Int(range.lowerBound)..<Int(range.upperBound)
     }
 
     /// Every paragraph, sentence, mention, quote and date lies in the text it is read from: its
