@@ -40,4 +40,39 @@ import Testing
         _ = array.allSatisfy(in: (2 * chunk - 2)..<(2 * chunk + 2)) { seen.append($0); return true }
         #expect(seen == Array((2 * chunk - 2)..<(2 * chunk + 2)))
     }
+
+    struct Refusal: Error {}
+
+    /// Rows made by index append as appending each would, whether a run starts a chunk (made
+    /// in place) or continues one; a row that fails stops the run with those before it kept.
+    @Test(arguments: [0, 1, 4_095, 4_096])
+    func madeRowsAppendAcrossChunks(before: Int) throws {
+        let chunk = ChunkedArray<Int>.chunkSize
+        var made = ChunkedArray<Int>()
+        var oneByOne = ChunkedArray<Int>()
+        for value in 0..<before {
+            made.append(value)
+            oneByOne.append(value)
+        }
+        for length in [0, 1, chunk - 1, chunk + 1, 2 * chunk] {
+            try made.append(count: length) { (index: Int) throws(Refusal) in index * 3 }
+            for index in 0..<length { oneByOne.append(index * 3) }
+        }
+        #expect(Array(made) == Array(oneByOne))
+        #expect(made.chunks.dropLast().allSatisfy { $0.count == chunk })
+
+        for failingAt in [0, 5, chunk - before % chunk + 2] {
+            var partial = made
+            let count = partial.count
+            #expect(throws: Refusal.self) {
+                try partial.append(count: chunk + 10) { (index: Int) throws(Refusal) in
+                    if index == failingAt { throw Refusal() }
+                    return -index
+                }
+            }
+            #expect(partial.count == count + failingAt)
+            #expect(Array(partial[count...]) == (0..<failingAt).map { -$0 })
+        }
+    }
 }
+

@@ -53,6 +53,48 @@ public struct ChunkedArray<Element>: RandomAccessCollection {
         }
     }
 
+    /// Appends `count` elements, the `i`th made by `make(i)`, which may throw; what was made
+    /// before a throw stays appended. A run that starts a chunk fills it in place, with no
+    /// append and none of its checks per element: how a snapshot's million-row tables are read.
+    mutating func append<Failure: Error>(count total: Int, _ make: (Int) throws(Failure) -> Element) throws(Failure) {
+        var made = 0
+        while made < total {
+            let offset = count & (Self.chunkSize - 1)
+            let run = Swift.min(total - made, Self.chunkSize - offset)
+            var failure: Failure?
+            if offset == 0 {
+                let first = made
+                chunks.append(
+                    [Element](unsafeUninitializedCapacity: Self.chunkSize) { buffer, initialized in
+                        for index in 0..<run {
+                            do throws(Failure) {
+                                buffer.initializeElement(at: index, to: try make(first + index))
+                            } catch {
+                                failure = error
+                                return
+                            }
+                            initialized += 1
+                        }
+                    })
+                let filled = chunks[chunks.count - 1].count
+                count += filled
+                made += filled
+            } else {
+                for index in made..<(made + run) {
+                    do throws(Failure) {
+                        chunks[chunks.count - 1].append(try make(index))
+                    } catch {
+                        failure = error
+                        break
+                    }
+                    count += 1
+                    made += 1
+                }
+            }
+            if let failure { throw failure }
+        }
+    }
+
     private mutating func startChunk() {
         var chunk: [Element] = []
         chunk.reserveCapacity(Self.chunkSize)

@@ -21,21 +21,20 @@ enum ExtractionTables {
         from decoder: inout SnapshotDecoder, summary: SnapshotSummary, into mentions: inout ChunkedArray<Mention>
     ) throws(SnapshotError) {
         let count = try decoder.batch(continuing: mentions.count, of: summary.mentions)
-        let entities = try decoder.column(Int32.self, count: count)
-        let articles = try decoder.column(Int32.self, count: count)
-        let sentences = try decoder.column(Int32.self, count: count)
-        let textStarts = try decoder.column(Int32.self, count: count)
-        let textEnds = try decoder.column(Int32.self, count: count)
-        let forms = try decoder.column(UInt8.self, count: count)
+        let entities = try decoder.columnInPlace(Int32.self, count: count)
+        let articles = try decoder.columnInPlace(Int32.self, count: count)
+        let sentences = try decoder.columnInPlace(Int32.self, count: count)
+        let textStarts = try decoder.columnInPlace(Int32.self, count: count)
+        let textEnds = try decoder.columnInPlace(Int32.self, count: count)
+        let forms = try decoder.columnInPlace(UInt8.self, count: count)
         try decoder.finish()
-        for row in 0..<count {
-            mentions.append(
-                Mention(
-                    entity: try decoder.id(entities[row], below: summary.entities),
-                    article: try decoder.id(articles[row], below: summary.articles),
-                    sentence: try decoder.id(sentences[row], below: summary.sentences),
-                    textRange: try decoder.range(textStarts[row], textEnds[row], within: Int(Mention.offsetLimit) - 1),
-                    form: try decoder.value(forms[row])))
+        try mentions.append(count: count) { row throws(SnapshotError) in
+            Mention(
+                entity: try decoder.id(entities[row], below: summary.entities),
+                article: try decoder.id(articles[row], below: summary.articles),
+                sentence: try decoder.id(sentences[row], below: summary.sentences),
+                textRange: try decoder.range(textStarts[row], textEnds[row], within: Int(Mention.offsetLimit) - 1),
+                form: try decoder.value(forms[row]))
         }
     }
 
@@ -94,25 +93,24 @@ enum ExtractionTables {
         from decoder: inout SnapshotDecoder, summary: SnapshotSummary, into dates: inout ChunkedArray<DateReference>
     ) throws(SnapshotError) {
         let count = try decoder.batch(continuing: dates.count, of: summary.dates)
-        let articles = try decoder.column(Int32.self, count: count)
-        let sentenceIDs = try decoder.column(Int32.self, count: count)
-        let textStarts = try decoder.column(Int32.self, count: count)
-        let textEnds = try decoder.column(Int32.self, count: count)
-        let flags = try decoder.column(UInt8.self, count: count)
-        let days = try decoder.column(Int32.self, count: count)
-        let endDays = try decoder.column(Int32.self, count: count)
-        let precisions = try decoder.column(UInt8.self, count: count)
+        let articles = try decoder.columnInPlace(Int32.self, count: count)
+        let sentenceIDs = try decoder.columnInPlace(Int32.self, count: count)
+        let textStarts = try decoder.columnInPlace(Int32.self, count: count)
+        let textEnds = try decoder.columnInPlace(Int32.self, count: count)
+        let flags = try decoder.columnInPlace(UInt8.self, count: count)
+        let days = try decoder.columnInPlace(Int32.self, count: count)
+        let endDays = try decoder.columnInPlace(Int32.self, count: count)
+        let precisions = try decoder.columnInPlace(UInt8.self, count: count)
         try decoder.finish()
-        for row in 0..<count {
+        try dates.append(count: count) { row throws(SnapshotError) in
             guard flags[row] & ~DateFlag.all == 0 else { throw decoder.corrupt("unknown date flags \(flags[row])") }
-            dates.append(
-                DateReference(
-                    article: try decoder.id(articles[row], below: summary.articles),
-                    sentence: try decoder.id(sentenceIDs[row], below: summary.sentences),
-                    textRange: try decoder.range(textStarts[row], textEnds[row]),
-                    date: flags[row] & DateFlag.date == 0 ? nil : try decoder.date(days[row]),
-                    end: flags[row] & DateFlag.end == 0 ? nil : try decoder.date(endDays[row]),
-                    precision: try decoder.value(precisions[row])))
+            return DateReference(
+                article: try decoder.id(articles[row], below: summary.articles),
+                sentence: try decoder.id(sentenceIDs[row], below: summary.sentences),
+                textRange: try decoder.range(textStarts[row], textEnds[row]),
+                date: flags[row] & DateFlag.date == 0 ? nil : try decoder.date(days[row]),
+                end: flags[row] & DateFlag.end == 0 ? nil : try decoder.date(endDays[row]),
+                precision: try decoder.value(precisions[row]))
         }
     }
 }

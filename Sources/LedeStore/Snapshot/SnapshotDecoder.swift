@@ -60,6 +60,19 @@ struct SnapshotDecoder {
         }
     }
 
+    /// A column like `column(_:count:)`'s, read where it lies in the section instead of copied
+    /// out: valid while the section is being decoded.
+    mutating func columnInPlace<T: FixedWidthInteger>(_: T.Type, count expected: Int) throws(SnapshotError) -> ColumnInPlace<T> {
+        let count = try count()
+        guard count <= (bytes.count - offset) / MemoryLayout<T>.stride else {
+            throw corrupt("a column of \(count) values where \(bytes.count - offset) bytes are left")
+        }
+        guard count == expected else { throw corrupt("a column of \(count) values where \(expected) belong") }
+        let start = bytes.baseAddress.map { $0 + offset }
+        offset += count * MemoryLayout<T>.stride
+        return ColumnInPlace(start: start, count: count)
+    }
+
     /// Strings laid out as end offsets then one block of UTF-8.
     mutating func stringColumn(count expected: Int? = nil) throws(SnapshotError) -> StringColumn {
         let ends = try column(Int64.self, count: expected)
@@ -178,5 +191,25 @@ struct SnapshotDecoder {
     /// Checks that nothing is left over.
     func finish() throws(SnapshotError) {
         guard offset == bytes.count else { throw corrupt("\(bytes.count - offset) bytes left over") }
+    }
+}
+
+/// A column of little-endian integers in a section's bytes, read in place: valid while the
+/// section is being decoded. Its count was checked against the bytes when it was found.
+struct ColumnInPlace<T: FixedWidthInteger> {
+    private let start: UnsafeRawPointer?
+    let count: Int
+
+    init(start: UnsafeRawPointer?, count: Int) {
+        self.start = start
+        self.count = count
+    }
+
+    /// The value of row `index`, which must be below `count`.
+    @inline(__always)
+    subscript(index: Int) -> T {
+        precondition(index >= 0 && index < count, "a row beyond the column")
+        guard let start else { return 0 }
+        return T(littleEndian: start.loadUnaligned(fromByteOffset: index * MemoryLayout<T>.stride, as: T.self))
     }
 }

@@ -26,21 +26,20 @@ enum StructureTables {
         from decoder: inout SnapshotDecoder, summary: SnapshotSummary, into paragraphs: inout ChunkedArray<Paragraph>
     ) throws(SnapshotError) {
         let count = try decoder.batch(continuing: paragraphs.count, of: summary.paragraphs)
-        let articles = try decoder.column(Int32.self, count: count)
-        let indexes = try decoder.column(Int32.self, count: count)
-        let textStarts = try decoder.column(Int32.self, count: count)
-        let textEnds = try decoder.column(Int32.self, count: count)
-        let sentenceStarts = try decoder.column(Int32.self, count: count)
-        let sentenceEnds = try decoder.column(Int32.self, count: count)
+        let articles = try decoder.columnInPlace(Int32.self, count: count)
+        let indexes = try decoder.columnInPlace(Int32.self, count: count)
+        let textStarts = try decoder.columnInPlace(Int32.self, count: count)
+        let textEnds = try decoder.columnInPlace(Int32.self, count: count)
+        let sentenceStarts = try decoder.columnInPlace(Int32.self, count: count)
+        let sentenceEnds = try decoder.columnInPlace(Int32.self, count: count)
         try decoder.finish()
-        for row in 0..<count {
+        try paragraphs.append(count: count) { row throws(SnapshotError) in
             let article: ArticleID = try decoder.id(articles[row], below: summary.articles)
             guard indexes[row] >= 0 else { throw decoder.corrupt("a paragraph index \(indexes[row])") }
-            paragraphs.append(
-                Paragraph(
-                    article: article, index: indexes[row],
-                    textRange: try decoder.range(textStarts[row], textEnds[row]),
-                    sentences: try decoder.range(sentenceStarts[row], sentenceEnds[row], within: summary.sentences)))
+            return Paragraph(
+                article: article, index: indexes[row],
+                textRange: try decoder.range(textStarts[row], textEnds[row]),
+                sentences: try decoder.range(sentenceStarts[row], sentenceEnds[row], within: summary.sentences))
         }
     }
 
@@ -58,13 +57,14 @@ enum StructureTables {
         into sentences: inout ChunkedArray<Sentence>
     ) throws(SnapshotError) {
         let count = try decoder.batch(continuing: sentences.count, of: summary.sentences)
-        let paragraphIDs = try decoder.column(Int32.self, count: count)
-        let textStarts = try decoder.column(Int32.self, count: count)
-        let textEnds = try decoder.column(Int32.self, count: count)
+        let paragraphIDs = try decoder.columnInPlace(Int32.self, count: count)
+        let textStarts = try decoder.columnInPlace(Int32.self, count: count)
+        let textEnds = try decoder.columnInPlace(Int32.self, count: count)
         try decoder.finish()
-        for row in 0..<count {
-            let paragraph: ParagraphID = try decoder.id(paragraphIDs[row], below: paragraphs.count)
-            sentences.append(Sentence(paragraph: paragraph, textRange: try decoder.range(textStarts[row], textEnds[row])))
+        try sentences.append(count: count) { row throws(SnapshotError) in
+            Sentence(
+                paragraph: try decoder.id(paragraphIDs[row], below: paragraphs.count),
+                textRange: try decoder.range(textStarts[row], textEnds[row]))
         }
     }
 
