@@ -187,6 +187,50 @@ import Testing
         #expect("\(rejection)".contains("a key of \(firstLabel + 1) bytes in \(firstLabel) bytes of labels"))
     }
 
+    /// A snapshot whose articles lie one to a section, so that both reading threads take
+    /// some (the second from the end), and its frames.
+    static func articlePerSection() throws -> (saved: Saved, key: SnapshotKey, frames: [SnapshotFile.Frame]) {
+        let saved = try Saved()
+        let discovered = try CorpusLoader.discover([saved.corpus.path])
+        let key = SnapshotKey(roots: [SnapshotCache.absolute(saved.corpus.path)], discovered: discovered, extractor: "word list 1")
+        let corpus = try SnapshotFixtures.fullLoad(saved.corpus.path)
+        try SnapshotWriter.write(corpus, key: key, to: saved.path, articleSectionBytes: 1)
+        return (saved, key, try SnapshotFile(path: saved.path).frames)
+    }
+
+    @Test func articlesReadFromBothEndsJoinInOrder() throws {
+        let (saved, key, frames) = try Self.articlePerSection()
+        let articleSections = frames.filter { $0.section == SnapshotFormat.Section.articles.rawValue }.count
+        #expect(articleSections == saved.fingerprint.filter { $0.hasPrefix("article ") }.count)
+        #expect(articleSections >= 3)
+        // Which thread takes which section depends on timing: every way must read the same.
+        for _ in 0..<20 {
+            let corpus = try SnapshotReader.read(saved.path, key: key, roots: [saved.corpus.path])
+            #expect(SnapshotFixtures.fingerprint(corpus) == saved.fingerprint)
+        }
+    }
+
+    /// Two article sections swapped, each intact: whichever thread reads them, the batches do
+    /// not follow on.
+    @Test func articleSectionsOutOfOrderAreRejected() throws {
+        let (saved, _, frames) = try Self.articlePerSection()
+        let articles = frames.indices.filter { frames[$0].section == SnapshotFormat.Section.articles.rawValue }
+        var order = Array(frames.indices)
+        order.swapAt(articles[1], articles[2])
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: saved.path)))
+        var swapped = Array(bytes[..<SnapshotFormat.headerSize])
+        for index in order {
+            let frame = frames[index]
+            swapped += bytes[(frame.offset - SnapshotFormat.frameSize)..<(frame.offset + frame.length)]
+        }
+        #expect(swapped.count == bytes.count)
+        try saved.replaceSnapshot(with: swapped)
+        for _ in 0..<10 {
+            let rejection = try #require(try saved.rejection())
+            #expect("\(rejection)".contains("section 'articles': a batch of 1 rows from row"))
+        }
+    }
+
     @Test func damageBehindAValidChecksumIsRejectedOrHarmless() throws {
         let saved = try Saved()
         let frames = try SnapshotFile(path: saved.path).frames

@@ -2,14 +2,14 @@
 /// field a column. Dates are seconds, offsets and a zone; strings that repeat (file names,
 /// sources, zones) are stored once per batch; the texts are one block of UTF-8.
 enum ArticleTable {
-    /// Batches of consecutive articles, each holding about `SnapshotFormat.sectionBytes` of text.
-    static func batches(_ articles: ChunkedArray<Article>) -> [Range<Int>] {
+    /// Batches of consecutive articles, each holding about `textBytes` of text.
+    static func batches(_ articles: ChunkedArray<Article>, textBytes: Int = SnapshotFormat.sectionBytes) -> [Range<Int>] {
         var batches: [Range<Int>] = []
         var start = 0
         var bytes = 0
         for (index, article) in articles.enumerated() {
             bytes += article.text.utf8.count
-            if bytes >= SnapshotFormat.sectionBytes {
+            if bytes >= textBytes {
                 batches.append(start..<(index + 1))
                 start = index + 1
                 bytes = 0
@@ -52,12 +52,16 @@ enum ArticleTable {
         encoder.append(strings: rows.map { articles[$0].text })
     }
 
-    /// Appends the batch to `articles`, and the UTF-8 length of each text to `textLengths`.
+    /// Appends the batch to `articles`, and the UTF-8 length of each text to `textLengths`;
+    /// returns the batch's first row and its count. The batch must start at row `next` when
+    /// that is given; otherwise it is read apart, and joined to the others later.
+    @discardableResult
     static func decode(
-        from decoder: inout SnapshotDecoder, summary: SnapshotSummary, into articles: inout ChunkedArray<Article>,
-        textLengths: inout [Int32]
-    ) throws(SnapshotError) {
-        let count = try decoder.batch(continuing: articles.count, of: summary.articles)
+        from decoder: inout SnapshotDecoder, summary: SnapshotSummary, startingAt next: Int?,
+        into articles: inout ChunkedArray<Article>, textLengths: inout [Int32]
+    ) throws(SnapshotError) -> (first: Int, count: Int) {
+        let (first, count) = try decoder.batch(of: summary.articles)
+        if let next, first != next { throw SnapshotDecoder.outOfSequence(.articles, count: count, first: first, next: next) }
         let labels = try decoder.stringColumn(count: count)
         let keyEnds = try decoder.column(Int32.self, count: count)
         let files = try decoder.symbols(count: count)
@@ -107,6 +111,7 @@ enum ArticleTable {
                     quotes: try decoder.range(bounds[6][row], bounds[7][row], within: summary.quotes),
                     dates: try decoder.range(bounds[8][row], bounds[9][row], within: summary.dates)))
         }
+        return (first, count)
     }
 
     private enum Flag {

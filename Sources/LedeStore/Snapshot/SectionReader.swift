@@ -15,6 +15,9 @@ final class SectionReader {
     /// True when every section it was given has been read.
     var isAtEnd: Bool { next == end }
 
+    /// The frames it has not read yet.
+    var unread: Range<Int> { next..<end }
+
     /// Decodes the next section, which must be `expected`, with `body`.
     func read<R>(_ expected: SnapshotFormat.Section, _ body: (inout SnapshotDecoder) throws(SnapshotError) -> R) throws(SnapshotError) -> R {
         guard next < end else { throw .corrupt("it ends where section '\(expected)' belongs") }

@@ -126,8 +126,22 @@ struct SnapshotDecoder {
     mutating func batch(continuing read: Int, of total: Int) throws(SnapshotError) -> Int {
         let first = try count(atMost: Int.max)
         let count = try count(atMost: total - read)
-        guard first == read, count > 0 else { throw corrupt("a batch of \(count) rows from row \(first) where row \(read) is next") }
+        guard first == read, count > 0 else { throw Self.outOfSequence(section, count: count, first: first, next: read) }
         return count
+    }
+
+    /// A batch's first row and row count, within a table of `total` rows, for a batch read
+    /// apart from those before it: whoever joins the batches checks that they follow on.
+    mutating func batch(of total: Int) throws(SnapshotError) -> (first: Int, count: Int) {
+        let first = try count(atMost: total)
+        let count = try count(atMost: total - first)
+        guard count > 0 else { throw corrupt("an empty batch from row \(first)") }
+        return (first, count)
+    }
+
+    /// A batch of `count` rows from row `first` of `section`'s table, where row `next` is due.
+    static func outOfSequence(_ section: SnapshotFormat.Section, count: Int, first: Int, next: Int) -> SnapshotError {
+        .corrupt("section '\(section)': a batch of \(count) rows from row \(first) where row \(next) is next")
     }
 
     // MARK: Checking what was read

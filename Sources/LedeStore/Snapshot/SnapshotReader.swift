@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a snapshot file back into a corpus, trusting nothing in it.
 ///
 /// `SnapshotFile` checks the header and frames; the key must equal the one made from the
@@ -9,10 +11,11 @@
 /// file made to deceive could hold a malformed one, and `PostingCursor` reads them defensively,
 /// so such a list would read short, never out of bounds.
 ///
-/// This thread reads the articles, most of the file's bytes; a second thread reads every
-/// other row and the indexes, which come after them in the file. What spans the two (the rows
-/// an article lists, a row's text range against its article's text) is checked once both are
-/// done.
+/// This thread reads the articles, most of the file's bytes, from the first article section
+/// on; a second thread reads every other row and the indexes, which come after them in the
+/// file, and then takes article sections from the last one back, until the two meet. What
+/// spans the two (the rows an article lists, a row's text range against its article's text)
+/// is checked once both are done.
 enum SnapshotReader {
     /// The corpus the snapshot at `path` holds, if its key is `key`. `roots` are the roots as
     /// the person gave them, which the corpus keeps.
@@ -40,15 +43,27 @@ enum SnapshotReader {
             throw .corrupt("the summary counts more rows than the file's \(payload) bytes can hold")
         }
 
+        // The other thread, once its own sections are read, takes article sections from the
+        // end while this one takes them from the start: the articles are the larger part.
+        let articleSections = ArticleSections(reader.unread)
         let background = BackgroundWork {
-            Result { () throws(SnapshotError) -> Rows in
-                try readRows(SectionReader(file, frames: split..<frames.count), summary: summary)
+            Result { () throws(SnapshotError) -> (Rows, [ArticlePart]) in
+                let rows = try readRows(SectionReader(file, frames: split..<frames.count), summary: summary)
+                var parts: [ArticlePart] = []
+                while let frame = articleSections.takeLast() {
+                    parts.append(try readArticlePart(file, frame: frame, summary: summary))
+                }
+                return (rows, parts.reversed())
             }
         }
-        let articlesRead = Result { () throws(SnapshotError) -> Articles in try readArticles(reader, summary: summary) }
+        let articlesRead = Result { () throws(SnapshotError) -> Articles in
+            try readArticles(file, from: articleSections, summary: summary)
+        }
         let rowsRead = background.wait()
-        let articles = try articlesRead.get()
-        let rows = try rowsRead.get()
+        var joined = try articlesRead.get()
+        let (rows, parts) = try rowsRead.get()
+        try join(parts, to: &joined, summary: summary)
+        let articles = joined
         // The checks that span both only read, so they run side by side too.
         let pointingBack = BackgroundWork { Result { () throws(SnapshotError) in try checkRowsPointBack(articles, rows) } }
         let inTheirTexts = Result { () throws(SnapshotError) in try checkTextRanges(articles, rows) }
@@ -81,16 +96,68 @@ enum SnapshotReader {
         var entityLists: EntityMentionLists?
     }
 
-    private static func readArticles(_ reader: SectionReader, summary: SnapshotSummary) throws(SnapshotError) -> Articles {
+    /// Article sections not yet taken, handed out from both ends.
+    private final class ArticleSections: @unchecked Sendable {
+        private let lock = NSLock()
+        /// Guarded by `lock`.
+        private var unread: Range<Int>
+
+        init(_ frames: Range<Int>) {
+            unread = frames
+        }
+
+        func takeFirst() -> Int? {
+            lock.withLock { unread.popFirst() }
+        }
+
+        func takeLast() -> Int? {
+            lock.withLock { unread.isEmpty ? nil : unread.removeLast() }
+        }
+    }
+
+    /// Articles read apart from those before them, and the row they start at.
+    private struct ArticlePart: Sendable {
+        var first: Int
+        var articles = Articles()
+    }
+
+    /// The article sections taken from the start.
+    private static func readArticles(_ file: SnapshotFile, from sections: ArticleSections, summary: SnapshotSummary) throws(SnapshotError) -> Articles {
         var a = Articles()
         a.textLengths.reserveCapacity(summary.articles)
-        while a.articles.count < summary.articles {
-            try reader.read(.articles) { decoder throws(SnapshotError) in
-                try ArticleTable.decode(from: &decoder, summary: summary, into: &a.articles, textLengths: &a.textLengths)
+        while let frame = sections.takeFirst() {
+            try SectionReader(file, frames: frame..<(frame + 1)).read(.articles) { decoder throws(SnapshotError) in
+                try ArticleTable.decode(
+                    from: &decoder, summary: summary, startingAt: a.articles.count, into: &a.articles, textLengths: &a.textLengths)
             }
         }
-        guard reader.isAtEnd else { throw .corrupt("sections between the articles and the paragraphs") }
         return a
+    }
+
+    private static func readArticlePart(_ file: SnapshotFile, frame: Int, summary: SnapshotSummary) throws(SnapshotError) -> ArticlePart {
+        var part = ArticlePart(first: 0)
+        try SectionReader(file, frames: frame..<(frame + 1)).read(.articles) { decoder throws(SnapshotError) in
+            part.first = try ArticleTable.decode(
+                from: &decoder, summary: summary, startingAt: nil, into: &part.articles.articles,
+                textLengths: &part.articles.textLengths
+            ).first
+        }
+        return part
+    }
+
+    /// Appends the parts the other thread read, which must follow on from `articles` and each
+    /// other, and checks that the articles are all the summary counts.
+    private static func join(_ parts: [ArticlePart], to a: inout Articles, summary: SnapshotSummary) throws(SnapshotError) {
+        for part in parts {
+            guard part.first == a.articles.count else {
+                throw SnapshotDecoder.outOfSequence(.articles, count: part.articles.articles.count, first: part.first, next: a.articles.count)
+            }
+            a.articles.append(contentsOf: part.articles.articles)
+            a.textLengths += part.articles.textLengths
+        }
+        guard a.articles.count == summary.articles else {
+            throw .corrupt("the articles' sections hold \(a.articles.count) articles where the summary counts \(summary.articles)")
+        }
     }
 
     private static func readRows(_ reader: SectionReader, summary: SnapshotSummary) throws(SnapshotError) -> Rows {

@@ -10,14 +10,17 @@ struct SnapshotWriter {
     private let descriptor: Int32
     private var length = 0
 
-    /// Writes `corpus`, made from the files `key` describes, to `path`.
-    static func write(_ corpus: Corpus, key: SnapshotKey, to path: String) throws(SnapshotError) {
+    /// Writes `corpus`, made from the files `key` describes, to `path`. An article section
+    /// ends once it holds `articleSectionBytes` of text (tests make them one article long).
+    static func write(
+        _ corpus: Corpus, key: SnapshotKey, to path: String, articleSectionBytes: Int = SnapshotFormat.sectionBytes
+    ) throws(SnapshotError) {
         let temporary = path + ".partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw .unwritable(CorpusFiles.errorText()) }
         var writer = SnapshotWriter(descriptor: descriptor)
         do {
-            try writer.writeAll(corpus, key: key)
+            try writer.writeAll(corpus, key: key, articleSectionBytes: articleSectionBytes)
         } catch {
             close(descriptor)
             unlink(temporary)
@@ -40,11 +43,11 @@ struct SnapshotWriter {
     }
 
     /// The order of the sections is the format: change it only with `SnapshotKey.currentSchema`.
-    private mutating func writeAll(_ corpus: Corpus, key: SnapshotKey) throws(SnapshotError) {
+    private mutating func writeAll(_ corpus: Corpus, key: SnapshotKey, articleSectionBytes: Int) throws(SnapshotError) {
         try write(bytes: [UInt8](repeating: 0, count: SnapshotFormat.headerSize))
         try section(.key) { key.encode(into: &$0) }
         try section(.summary) { SnapshotSummary(corpus).encode(into: &$0) }
-        for rows in ArticleTable.batches(corpus.articles) {
+        for rows in ArticleTable.batches(corpus.articles, textBytes: articleSectionBytes) {
             try section(.articles) { ArticleTable.encode(corpus.articles, rows: rows, into: &$0) }
         }
         for rows in StructureTables.batches(corpus.paragraphs.count) {
