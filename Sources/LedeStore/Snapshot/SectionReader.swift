@@ -1,5 +1,5 @@
 /// Reads consecutive sections of a snapshot file where they lie in it, checking that each is
-/// the section expected and matches its checksum. One per thread.
+/// the section expected and matches its checksum. A reader is used by one thread at a time.
 final class SectionReader {
     private let file: SnapshotFile
     private var next: Int
