@@ -48,12 +48,8 @@ import Testing
     @Test(arguments: [0, 1, 4_095, 4_096])
     func madeRowsAppendAcrossChunks(before: Int) throws {
         let chunk = ChunkedArray<Int>.chunkSize
-        var made = ChunkedArray<Int>()
-        var oneByOne = ChunkedArray<Int>()
-        for value in 0..<before {
-            made.append(value)
-            oneByOne.append(value)
-        }
+        var made = ChunkedArray(0..<before)
+        var oneByOne = made
         for length in [0, 1, chunk - 1, chunk + 1, 2 * chunk] {
             try made.append(count: length) { (index: Int) throws(Refusal) in index * 3 }
             for index in 0..<length { oneByOne.append(index * 3) }
