@@ -35,8 +35,14 @@ struct SnapshotDecoder {
         return Int(value)
     }
 
-    /// A column of `expected` integers (any number when nil).
+    /// A column of `expected` integers (any number when nil), copied out of the section.
     mutating func column<T: FixedWidthInteger>(_: T.Type, count expected: Int? = nil) throws(SnapshotError) -> [T] {
+        try columnInPlace(T.self, count: expected).copied()
+    }
+
+    /// A column of `expected` integers (any number when nil), read where it lies in the
+    /// section: valid while the section is being decoded.
+    mutating func columnInPlace<T: FixedWidthInteger>(_: T.Type, count expected: Int? = nil) throws(SnapshotError) -> ColumnInPlace<T> {
         let count = try count()
         // Measured after the count itself is read: the values start behind it.
         guard count <= (bytes.count - offset) / MemoryLayout<T>.stride else {
@@ -45,29 +51,6 @@ struct SnapshotDecoder {
         if let expected, count != expected {
             throw corrupt("a column of \(count) values where \(expected) belong")
         }
-        guard count > 0, let base = bytes.baseAddress else { return [] }
-        let start = base + offset
-        offset += count * MemoryLayout<T>.stride
-        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            #if _endian(little)
-            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(start: start, count: count * MemoryLayout<T>.stride))
-            #else
-            for index in 0..<count {
-                buffer[index] = T(littleEndian: start.loadUnaligned(fromByteOffset: index * MemoryLayout<T>.stride, as: T.self))
-            }
-            #endif
-            initialized = count
-        }
-    }
-
-    /// A column like `column(_:count:)`'s, read where it lies in the section instead of copied
-    /// out: valid while the section is being decoded.
-    mutating func columnInPlace<T: FixedWidthInteger>(_: T.Type, count expected: Int) throws(SnapshotError) -> ColumnInPlace<T> {
-        let count = try count()
-        guard count <= (bytes.count - offset) / MemoryLayout<T>.stride else {
-            throw corrupt("a column of \(count) values where \(bytes.count - offset) bytes are left")
-        }
-        guard count == expected else { throw corrupt("a column of \(count) values where \(expected) belong") }
         let start = bytes.baseAddress.map { $0 + offset }
         offset += count * MemoryLayout<T>.stride
         return ColumnInPlace(start: start, count: count)
@@ -225,5 +208,18 @@ struct ColumnInPlace<T: FixedWidthInteger> {
         precondition(index >= 0 && index < count, "a row beyond the column")
         guard let start else { return 0 }
         return T(littleEndian: start.loadUnaligned(fromByteOffset: index * MemoryLayout<T>.stride, as: T.self))
+    }
+
+    /// The values in an array of their own.
+    func copied() -> [T] {
+        guard count > 0, let start else { return [] }
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            #if _endian(little)
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(start: start, count: count * MemoryLayout<T>.stride))
+            #else
+            for index in 0..<count { buffer[index] = self[index] }
+            #endif
+            initialized = count
+        }
     }
 }
