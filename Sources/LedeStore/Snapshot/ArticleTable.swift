@@ -53,13 +53,12 @@ enum ArticleTable {
     }
 
     /// Appends the batch to `articles`, and the UTF-8 length of each text to `textLengths`;
-    /// returns the batch's first row and its count. The batch must start at row `next` when
-    /// that is given; otherwise it is read apart, and joined to the others later.
-    @discardableResult
+    /// returns the batch's first row. The batch must start at row `next` when that is given;
+    /// otherwise it is read apart, and joined to the others later.
     static func decode(
         from decoder: inout SnapshotDecoder, summary: SnapshotSummary, startingAt next: Int?,
         into articles: inout ChunkedArray<Article>, textLengths: inout [Int32]
-    ) throws(SnapshotError) -> (first: Int, count: Int) {
+    ) throws(SnapshotError) -> Int {
         let (first, count) = try decoder.batch(of: summary.articles)
         if let next, first != next { throw SnapshotDecoder.outOfSequence(.articles, count: count, first: first, next: next) }
         let labels = try decoder.stringColumn(count: count)
@@ -111,7 +110,7 @@ enum ArticleTable {
                     quotes: try decoder.range(bounds[6][row], bounds[7][row], within: summary.quotes),
                     dates: try decoder.range(bounds[8][row], bounds[9][row], within: summary.dates)))
         }
-        return (first, count)
+        return first
     }
 
     private enum Flag {

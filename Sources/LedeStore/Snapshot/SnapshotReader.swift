@@ -126,23 +126,27 @@ enum SnapshotReader {
         var a = Articles()
         a.textLengths.reserveCapacity(summary.articles)
         while let frame = sections.takeFirst() {
-            try SectionReader(file, frames: frame..<(frame + 1)).read(.articles) { decoder throws(SnapshotError) in
-                try ArticleTable.decode(
-                    from: &decoder, summary: summary, startingAt: a.articles.count, into: &a.articles, textLengths: &a.textLengths)
-            }
+            try readArticleSection(file, frame: frame, summary: summary, startingAt: a.articles.count, into: &a)
         }
         return a
     }
 
     private static func readArticlePart(_ file: SnapshotFile, frame: Int, summary: SnapshotSummary) throws(SnapshotError) -> ArticlePart {
         var part = ArticlePart(first: 0)
-        try SectionReader(file, frames: frame..<(frame + 1)).read(.articles) { decoder throws(SnapshotError) in
-            part.first = try ArticleTable.decode(
-                from: &decoder, summary: summary, startingAt: nil, into: &part.articles.articles,
-                textLengths: &part.articles.textLengths
-            ).first
-        }
+        part.first = try readArticleSection(file, frame: frame, summary: summary, startingAt: nil, into: &part.articles)
         return part
+    }
+
+    /// Appends the articles of section `frame` to `a`, which must start at row `next` when
+    /// that is given; returns the row they start at.
+    @discardableResult
+    private static func readArticleSection(
+        _ file: SnapshotFile, frame: Int, summary: SnapshotSummary, startingAt next: Int?, into a: inout Articles
+    ) throws(SnapshotError) -> Int {
+        try SectionReader(file, frames: frame..<(frame + 1)).read(.articles) { decoder throws(SnapshotError) in
+            try ArticleTable.decode(
+                from: &decoder, summary: summary, startingAt: next, into: &a.articles, textLengths: &a.textLengths)
+        }
     }
 
     /// Appends the parts the other thread read, which must follow on from `articles` and each
