@@ -105,9 +105,6 @@ public struct Article: Sendable {
         Int(keyEnd) == labels.utf8.count ? nil : label(Int(keyEnd)..<labels.utf8.count)
     }
 
-    /// Bytes held by the key and the extra members.
-    var labelBytes: Int { labels.utf8.count }
-
     /// The part of `labels` between two UTF-8 offsets, which lie between characters.
     private func label(_ range: Range<Int>) -> String {
         var labels = labels  // withUTF8 needs a variable; a native string is not copied

@@ -180,7 +180,7 @@ public final class Corpus: Sendable {
     public var memoryEstimate: [(part: String, bytes: Int)] {
         func rows<T>(_ array: ChunkedArray<T>) -> Int { array.count * MemoryLayout<T>.stride }
         let texts = articles.reduce(0) { total, article in
-            total + article.text.utf8.count + (article.title?.utf8.count ?? 0) + article.labelBytes + article.notes.reduce(0) { $0 + $1.utf8.count }
+            total + article.text.utf8.count + (article.title?.utf8.count ?? 0) + article.labels.utf8.count + article.notes.reduce(0) { $0 + $1.utf8.count }
                 + article.captions.reduce(0) { $0 + $1.utf8.count }
         }
         let lists = entityMentions.memoryFootprint + entityArticles.memoryFootprint
