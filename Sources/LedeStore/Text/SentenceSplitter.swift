@@ -134,8 +134,13 @@ public enum SentenceSplitter {
         return value
     }
 
+    /// The words as `packed` numbers. A word longer than eight bytes cannot be one, and would
+    /// silently never match: adding one to the lists stops Lede at its first sentence instead.
     private static func packed(_ words: [String]) -> Set<UInt64> {
-        Set(words.compactMap { packed(Array($0.utf8)) })
+        Set(words.map { word in
+            guard let number = packed(Array(word.utf8)) else { preconditionFailure("'\(word)' is longer than eight bytes") }
+            return number
+        })
     }
 
     private static func wordAt(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int, _ limit: Int) -> Substring {
